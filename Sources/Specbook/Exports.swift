@@ -1,0 +1,2 @@
+@_exported import SpecbookFigures
+@_exported import SpecbookNumerics

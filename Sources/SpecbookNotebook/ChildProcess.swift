@@ -1,0 +1,118 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A child process started in its own process group, with stdout and stderr sent to files.
+///
+/// Files instead of pipes: the child can print any amount without blocking or filling memory, and the
+/// output survives a crash. On timeout the whole process group is killed, children it forked included.
+public enum ChildProcess {
+    public enum Status: Equatable, Sendable {
+        case exited(Int32)
+        case signalled(Int32)
+        case timedOut
+    }
+
+    public struct Result: Sendable {
+        public var status: Status
+        public var seconds: Double
+    }
+
+    /// The process group of the child currently running, for Ctrl-C handling.
+    nonisolated(unsafe) public static var activeGroups = Set<pid_t>()
+    static let lock = NSLock()
+
+    public static func run(
+        executable: String, arguments: [String], environment: [String: String]? = nil,
+        workingDirectory: URL, stdoutFile: URL, stderrFile: URL, timeout: Double
+    ) throws -> Result {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdoutFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        if stderrFile == stdoutFile {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 2, stderrFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        }
+        _ = spawnAddChdir(&actions, workingDirectory.path)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var defaultSignals = sigset_t()
+        sigemptyset(&defaultSignals)
+        sigaddset(&defaultSignals, SIGINT)
+        sigaddset(&defaultSignals, SIGTERM)
+        sigaddset(&defaultSignals, SIGPIPE)
+        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+        let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        let argv = [executable] + arguments
+        var pid: pid_t = 0
+        let start = Date()
+        let rc = withCStrings(argv) { argvPointers in
+            withCStrings(env) { envPointers in
+                posix_spawn(&pid, executable, &actions, &attributes, argvPointers, envPointers)
+            }
+        }
+        guard rc == 0 else {
+            throw NotebookError(file: executable, "cannot start the process: \(String(cString: strerror(rc)))")
+        }
+        lock.lock(); activeGroups.insert(pid); lock.unlock()
+        defer {
+            // Anything the child left behind in its group goes with it.
+            kill(-pid, SIGKILL)
+            lock.lock(); activeGroups.remove(pid); lock.unlock()
+        }
+
+        var status: Int32 = 0
+        var delay: useconds_t = 1000
+        while true {
+            let waited = waitpid(pid, &status, WNOHANG)
+            if waited == pid { break }
+            if waited < 0 && errno != EINTR {
+                throw NotebookError(file: executable, "waiting for the process failed: \(String(cString: strerror(errno)))")
+            }
+            if Date().timeIntervalSince(start) > timeout {
+                kill(-pid, SIGKILL)
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                return Result(status: .timedOut, seconds: Date().timeIntervalSince(start))
+            }
+            usleep(delay)
+            delay = min(delay * 2, 20_000)
+        }
+        let seconds = Date().timeIntervalSince(start)
+        if status & 0x7f == 0 {
+            return Result(status: .exited((status >> 8) & 0xff), seconds: seconds)
+        }
+        return Result(status: .signalled(status & 0x7f), seconds: seconds)
+    }
+
+    /// Kills every running child's process group (Ctrl-C during a build).
+    public static func killAll() {
+        lock.lock()
+        let groups = activeGroups
+        lock.unlock()
+        for group in groups { kill(-group, SIGKILL) }
+    }
+
+    private static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
+        var pointers = strings.map { strdup($0) }
+        pointers.append(nil)
+        defer { pointers.forEach { free($0) } }
+        return body(pointers)
+    }
+}
+
+/// glibc's posix_spawn_file_actions_addchdir_np (2.29+), which its headers hide from Swift.
+@_silgen_name("posix_spawn_file_actions_addchdir_np")
+private func spawnAddChdir(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ path: UnsafePointer<CChar>) -> Int32

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Compiles a ``NotebookProgram`` with swiftc against the prebuilt ``NotebookLibrary``.
+public struct NotebookCompiler: Sendable {
+    public var library: NotebookLibrary
+    public var swiftc: String
+
+    public init(library: NotebookLibrary, swiftc: String = NotebookCompiler.findSwiftc()) {
+        self.library = library
+        self.swiftc = swiftc
+    }
+
+    /// swiftc from `SWIFTC`, else the first on PATH, else the one beside `swift`.
+    public static func findSwiftc() -> String {
+        let env = ProcessInfo.processInfo.environment
+        if let explicit = env["SWIFTC"] { return explicit }
+        for dir in (env["PATH"] ?? "/usr/bin").split(separator: ":") {
+            let candidate = "\(dir)/swiftc"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return "/usr/bin/swiftc"
+    }
+
+    /// The compiler's messages, with `main.swift` lines already mapped to the notebook by `#sourceLocation`.
+    public struct Failure: Error, Sendable {
+        public var diagnostics: String
+        /// The first `file:line:col: error: ...` line.
+        public var firstError: String
+        /// The notebook line of the first error, when it points into the notebook.
+        public var line: Int?
+    }
+
+    /// Writes `main.swift` into `folder`, compiles it to `folder/notebook`, and returns the executable.
+    public func compile(_ program: NotebookProgram, in folder: URL, workingDirectory: URL) throws -> URL {
+        let source = folder.appendingPathComponent("main.swift")
+        let executable = folder.appendingPathComponent("notebook")
+        let log = folder.appendingPathComponent("compile.log")
+        try program.source.write(to: source, atomically: true, encoding: .utf8)
+        var arguments = [source.path, "-Onone", "-swift-version", "5", "-module-name", "NotebookProgram", "-o", executable.path]
+        for path in library.includePaths { arguments += ["-I", path] }
+        arguments += ["-L", library.binPath.path, "-lSpecbook", "-Xlinker", "-rpath", "-Xlinker", library.binPath.path]
+        let result = try ChildProcess.run(
+            executable: swiftc, arguments: arguments, workingDirectory: workingDirectory,
+            stdoutFile: log, stderrFile: log, timeout: 600)
+        guard result.status == .exited(0) else {
+            let text = (try? String(contentsOf: log, encoding: .utf8)) ?? "swiftc failed with \(result.status)"
+            throw Self.failure(from: text, status: result.status)
+        }
+        return executable
+    }
+
+    static func failure(from log: String, status: ChildProcess.Status) -> Failure {
+        let lines = log.components(separatedBy: "\n")
+        let first = lines.first(where: { $0.contains(": error: ") }) ?? lines.first(where: { !$0.isEmpty }) ?? "swiftc failed (\(status))"
+        var line: Int?
+        let parts = first.components(separatedBy: ":")
+        if parts.count > 2 { line = Int(parts[1]) }
+        return Failure(diagnostics: log, firstError: first, line: line)
+    }
+}

@@ -1,0 +1,23 @@
+/// HTML escaping for text and attribute values.
+public enum HTML {
+    /// Escapes `&`, `<`, `>`, `"` and `'`.
+    ///
+    /// ```swift
+    /// HTML.escape("<script>") // "&lt;script&gt;"
+    /// ```
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for c in text.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,2 @@
+import XCTest
+final class PlaceholderBuildTests: XCTestCase { func testNothingYet() {} }
