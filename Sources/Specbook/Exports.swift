@@ -1,2 +1,3 @@
 @_exported import SpecbookFigures
 @_exported import SpecbookNumerics
+@_exported import Foundation

@@ -21,14 +21,19 @@ public enum NotebookRuntime {
     nonisolated(unsafe) static var currentBlock = -1
     nonisolated(unsafe) static var figureCount = 0
     nonisolated(unsafe) static var records: UnsafeMutablePointer<FILE>? = nil
+    nonisolated(unsafe) static var blockStatus = ""
+    nonisolated(unsafe) static var blockLabel: String?
+    nonisolated(unsafe) static var blockFigures = 0
 
     /// The notebook's seed (front matter `seed`, default 0).
     public static var seed: UInt64 {
         UInt64(ProcessInfo.processInfo.environment["SPECBOOK_SEED"] ?? "") ?? 0
     }
 
-    /// Called by generated code before block `index` runs.
-    public static func beginBlock(_ index: Int) {
+    /// Called by generated code before block `index` (the `ordinal`-th of `total` that run) starts.
+    public static func beginBlock(_ index: Int, ordinal: Int = 0, total: Int = 0, label: String? = nil) {
+        blockLabel = label
+        blockFigures = 0
         if currentBlock < 0 {
             setvbuf(stdout, nil, _IOLBF, 0)
             setvbuf(stderr, nil, _IONBF, 0)
@@ -40,6 +45,8 @@ public enum NotebookRuntime {
         fputs(marker, stderr)
         fflush(stdout)
         emit(["kind": "block", "block": index, "time": Date().timeIntervalSince1970])
+        blockStatus = total > 0 ? "running block \(ordinal) of \(total)" : "running block \(index)"
+        writeProgress(blockStatus)
     }
 
     /// Called by generated code after the last block.
@@ -79,5 +86,25 @@ extension NotebookRuntime {
         fflush(stdout)
         fputs("error: \(error)\n", stderr)
         emit(["kind": "expected-error", "block": currentBlock, "message": "\(error)"])
+    }
+}
+
+extension NotebookRuntime {
+    /// Shows `message` in the build's live progress display (for example "epoch 200 of 5000").
+    ///
+    /// ```swift
+    /// NotebookRuntime.progress("epoch \(epoch) of \(epochs)")
+    /// ```
+    public static func progress(_ message: String) {
+        writeProgress(blockStatus.isEmpty ? message : "\(blockStatus): \(message)")
+    }
+
+    static func writeProgress(_ text: String) {
+        let path = outputFolder.appendingPathComponent("progress.txt").path
+        let tmp = path + ".tmp"
+        guard let file = fopen(tmp, "w") else { return }
+        fputs(text, file)
+        fclose(file)
+        rename(tmp, path)
     }
 }

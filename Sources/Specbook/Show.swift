@@ -10,8 +10,10 @@ import Foundation
 /// The block's `//| label:` and `//| caption:` options apply to its first figure when not given here.
 public func show(_ figure: Figure, caption: String? = nil, label: String? = nil) throws {
     NotebookRuntime.figureCount += 1
-    let stem = NotebookRuntime.safeName(
-        label ?? "figure-\(NotebookRuntime.currentBlock)-\(NotebookRuntime.figureCount)")
+    NotebookRuntime.blockFigures += 1
+    // The block's label names its first figure; later ones get a suffix.
+    let blockStem = NotebookRuntime.blockLabel.map { NotebookRuntime.blockFigures == 1 ? $0 : "\($0)-\(NotebookRuntime.blockFigures)" }
+    let stem = NotebookRuntime.safeName(label ?? blockStem ?? "figure-\(NotebookRuntime.figureCount)")
     let folder = NotebookRuntime.outputFolder
     var files: [String: String] = [:]
     for theme in [FigureTheme.light, .dark] {

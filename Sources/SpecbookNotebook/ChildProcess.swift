@@ -26,7 +26,8 @@ public enum ChildProcess {
 
     public static func run(
         executable: String, arguments: [String], environment: [String: String]? = nil,
-        workingDirectory: URL, stdoutFile: URL, stderrFile: URL, timeout: Double
+        workingDirectory: URL, stdoutFile: URL, stderrFile: URL, timeout: Double,
+        onTick: (() -> Void)? = nil
     ) throws -> Result {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -76,6 +77,7 @@ public enum ChildProcess {
 
         var status: Int32 = 0
         var delay: useconds_t = 1000
+        var lastTick = start
         while true {
             let waited = waitpid(pid, &status, WNOHANG)
             if waited == pid { break }
@@ -86,6 +88,10 @@ public enum ChildProcess {
                 kill(-pid, SIGKILL)
                 while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
                 return Result(status: .timedOut, seconds: Date().timeIntervalSince(start))
+            }
+            if let onTick, Date().timeIntervalSince(lastTick) > 0.2 {
+                lastTick = Date()
+                onTick()
             }
             usleep(delay)
             delay = min(delay * 2, 20_000)

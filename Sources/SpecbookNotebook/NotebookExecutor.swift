@@ -14,12 +14,16 @@ public struct NotebookExecutor: Sendable {
     }
 
     /// Runs `notebook` with `parameters` (front matter defaults already merged in); figures land in `folder`.
-    public func execute(_ notebook: Notebook, parameters: [String: String], in folder: URL) throws -> NotebookResult {
+    /// `progress` hears "compiling", then what the program reports ("running block 2 of 5: epoch 300 of 2000").
+    public func execute(
+        _ notebook: Notebook, parameters: [String: String], in folder: URL, progress: ((String) -> Void)? = nil
+    ) throws -> NotebookResult {
         let fm = FileManager.default
         try? fm.removeItem(at: folder)
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         let started = Date()
         let program = NotebookProgram(notebook: notebook)
+        progress?("compiling")
         let executable: URL
         do {
             executable = try compiler.compile(program, in: folder, workingDirectory: workingDirectory)
@@ -44,7 +48,11 @@ public struct NotebookExecutor: Sendable {
         let run = try ChildProcess.run(
             executable: executable.path, arguments: [], environment: environment,
             workingDirectory: workingDirectory, stdoutFile: stdoutFile, stderrFile: stderrFile,
-            timeout: notebook.frontMatter.timeout)
+            timeout: notebook.frontMatter.timeout,
+            onTick: progress.map { report in
+                let file = outputs.appendingPathComponent("progress.txt")
+                return { if let text = try? String(contentsOf: file, encoding: .utf8) { report(text) } }
+            })
 
         let records = RecordReader.read(outputs.appendingPathComponent("records.jsonl"))
         var blocks = records.blocks

@@ -8,8 +8,9 @@ public struct NotebookProgram: Sendable {
     public init(notebook: Notebook) {
         let file = notebook.path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
         var out = "import Specbook\n\n"
-        for block in notebook.executableBlocks {
-            out += "NotebookRuntime.beginBlock(\(block.index))\n"
+        let runnable = notebook.executableBlocks
+        for (ordinal, block) in runnable.enumerated() {
+            out += "NotebookRuntime.beginBlock(\(block.index), ordinal: \(ordinal + 1), total: \(runnable.count)\(block.options.label.map { ", label: \"\($0)\"" } ?? ""))\n"
             if block.options.error {
                 // An expected error stays inside its block, so later blocks still run.
                 out += "do {\n"

@@ -28,6 +28,12 @@ public struct NotebookResult: Codable, Sendable, Equatable {
         public var details: String
         /// The block that was running (runtime errors), or whose line the compiler named.
         public var block: Int?
+
+        public init(summary: String, details: String, block: Int?) {
+            self.summary = summary
+            self.details = details
+            self.block = block
+        }
     }
 }
 

@@ -1,0 +1,60 @@
+import Foundation
+import SpecbookNotebook
+import SpecbookSite
+
+/// `site/manifest.json`: what was built, from what, and how long each part took.
+enum Manifest {
+    struct Document: Codable {
+        var generator = "specbook"
+        var buildDate: String
+        var swiftVersion: String
+        var gitCommit: String
+        var gitDirty: Bool
+        var seconds: Double
+        var notebooks: [Entry]
+    }
+
+    struct Entry: Codable {
+        var name: String
+        var source: String
+        var page: String
+        var title: String
+        var status: String
+        var cacheHit: Bool
+        var seed: UInt64
+        var parameters: [String: String]
+        var seconds: Double
+        var blocks: [Block]
+        var figures: [String]
+        var values: [String: String]
+    }
+
+    struct Block: Codable {
+        var index: Int
+        var line: Int
+        var seconds: Double
+        var status: String
+    }
+
+    static func make(_ pages: [SitePage], buildDate: String, swiftVersion: String, git: (commit: String, dirty: Bool), seconds: Double) throws -> Data {
+        let entries = pages.map { page -> Entry in
+            let result = page.result
+            let blocks = page.notebook.executableBlocks.map { block -> Block in
+                let r = result?.blocks[block.index]
+                let status = r == nil ? "not run" : (r?.error != nil ? (block.options.error ? "expected error" : "error") : "ok")
+                return Block(index: block.index, line: block.fenceLine, seconds: r?.seconds ?? 0, status: status)
+            }
+            return Entry(
+                name: page.notebook.name, source: page.notebook.path, page: page.fileName, title: page.title,
+                status: result?.status.rawValue ?? "prose", cacheHit: page.provenance.cacheHit, seed: page.provenance.seed,
+                parameters: page.provenance.parameters, seconds: page.provenance.seconds, blocks: blocks,
+                figures: page.numberedFigures.map { "assets/\(page.notebook.name)/\($0.figure.png)" },
+                values: result?.values ?? [:])
+        }
+        let document = Document(buildDate: buildDate, swiftVersion: swiftVersion, gitCommit: git.commit, gitDirty: git.dirty,
+                                seconds: seconds, notebooks: entries)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try encoder.encode(document)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+
+/// Results of successful notebook runs, stored by content hash under the project's cache folder.
+///
+/// An entry is `<root>/entries/<key>/` holding `result.json`, the figure files in `output/`, and
+/// `checksums.json` (SHA-256 of every other file). Entries are written to a temporary folder and renamed
+/// into place, so a reader sees a whole entry or none; one whose checksums do not match is removed and the
+/// notebook runs again.
+public struct NotebookCache: Sendable {
+    public var root: URL
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// The key of a run: everything the run depends on, and nothing it does not (prose is left out).
+    public static func key(for notebook: Notebook, parameters: [String: String], libraryFingerprint: String, projectRoot: URL) -> String {
+        var hash = SHA256()
+        hash.update("specbook-cache-v1\n")
+        // The generated program without its line directives: prose edits move lines but change nothing that runs.
+        let program = NotebookProgram(notebook: notebook).source.components(separatedBy: "\n")
+            .filter { !$0.hasPrefix("#sourceLocation(file:") }
+        hash.update(program.joined(separator: "\n"))
+        for block in notebook.executableBlocks {
+            let o = block.options
+            hash.update("block\u{0}\(block.index)\u{0}\(o.label ?? "")\u{0}\(o.caption ?? "")\u{0}\(o.error)\u{0}\(o.figAlt ?? "")\u{0}")
+            hash.update(block.code)
+            hash.update("\u{0}")
+        }
+        for name in parameters.keys.sorted() { hash.update("param\u{0}\(name)\u{0}\(parameters[name]!)\u{0}") }
+        hash.update("seed\u{0}\(notebook.frontMatter.seed)\u{0}library\u{0}\(libraryFingerprint)\u{0}")
+        for file in InputFiles.resolve(notebook.frontMatter.inputs, root: projectRoot) {
+            hash.update("input\u{0}\(file.path)\u{0}\(SHA256.file(file) ?? "unreadable")\u{0}")
+        }
+        return hash.hexDigest()
+    }
+
+    public func entry(_ key: String) -> URL { root.appendingPathComponent("entries/\(key)") }
+
+    /// The cached result for `key`, or nil when absent or corrupted (a corrupted entry is deleted).
+    public func lookup(_ key: String) -> NotebookResult? {
+        let folder = entry(key)
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: folder.path) else { return nil }
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent("checksums.json")),
+              let sums = try? JSONDecoder().decode([String: String].self, from: data),
+              sums["result.json"] != nil,
+              sums.allSatisfy({ SHA256.file(folder.appendingPathComponent($0.key)) == $0.value }),
+              let resultData = try? Data(contentsOf: folder.appendingPathComponent("result.json")),
+              let result = try? JSONDecoder().decode(NotebookResult.self, from: resultData)
+        else {
+            try? fm.removeItem(at: folder)
+            return nil
+        }
+        return result
+    }
+
+    /// Stores a successful result whose figures are in `work/output`, moving them into the entry.
+    public func store(_ result: NotebookResult, key: String, work: URL) throws -> URL {
+        let fm = FileManager.default
+        let final = entry(key)
+        let staging = root.appendingPathComponent("entries/.staging-\(key)-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        let output = staging.appendingPathComponent("output")
+        let workOutput = work.appendingPathComponent("output")
+        if fm.fileExists(atPath: workOutput.path) {
+            try fm.moveItem(at: workOutput, to: output)
+        } else {
+            try fm.createDirectory(at: output, withIntermediateDirectories: true)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try encoder.encode(result).write(to: staging.appendingPathComponent("result.json"))
+        var sums: [String: String] = [:]
+        sums["result.json"] = SHA256.file(staging.appendingPathComponent("result.json"))
+        for figure in result.blocks.values.flatMap(\.figures) {
+            for name in [figure.png, figure.svg, figure.pngDark, figure.svgDark].compactMap({ $0 }) {
+                sums["output/\(name)"] = SHA256.file(output.appendingPathComponent(name)) ?? "missing"
+            }
+        }
+        try encoder.encode(sums).write(to: staging.appendingPathComponent("checksums.json"))
+        try? fm.removeItem(at: final)
+        if rename(staging.path, final.path) != 0 {
+            try? fm.removeItem(at: staging)
+            if lookup(key) == nil {
+                throw NotebookError(file: final.path, "cannot store the cache entry: \(String(cString: strerror(errno)))")
+            }
+        }
+        return final
+    }
+
+    /// Empties the cache.
+    public func clean() throws {
+        if FileManager.default.fileExists(atPath: root.path) { try FileManager.default.removeItem(at: root) }
+    }
+}
+
+/// Resolves front matter `inputs:` globs against the project root.
+public enum InputFiles {
+    public static func resolve(_ patterns: [String], root: URL) -> [URL] {
+        var files: [URL] = []
+        for pattern in patterns {
+            var g = glob_t()
+            defer { globfree(&g) }
+            let full = pattern.hasPrefix("/") ? pattern : root.appendingPathComponent(pattern).path
+            if glob(full, 0, nil, &g) == 0 {
+                for i in 0..<Int(g.gl_pathc) {
+                    if let p = g.gl_pathv[i] { files.append(URL(fileURLWithPath: String(cString: p))) }
+                }
+            }
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+}

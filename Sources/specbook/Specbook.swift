@@ -1,0 +1,16 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct SpecbookCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "specbook",
+        abstract: "Turn Markdown notebooks with Swift blocks into a static report site.",
+        discussion: """
+            A notebook is `notebooks/NAME.md`: YAML front matter, Markdown prose, and ```swift blocks that run \
+            in order in one program compiled against the Specbook library. `specbook build` writes \
+            `site/NAME.html` for each notebook, plus `site/index.html`.
+            """,
+        subcommands: [Build.self, Run.self, Clean.self],
+        defaultSubcommand: Build.self)
+}
