@@ -130,7 +130,13 @@ public struct SiteBuild {
         guard fm.fileExists(atPath: parent.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw BuildError(["\(options.output): error: the folder \(parent.path) does not exist"])
         }
-        guard access(parent.path, W_OK) == 0, !fm.fileExists(atPath: output.path) || access(output.path, W_OK) == 0 else {
+        // A real probe rather than access(2): root passes access checks on read-only file systems.
+        let probe = parent.appendingPathComponent(".specbook-probe-\(getpid())")
+        if mkdir(probe.path, 0o755) != 0 {
+            throw BuildError(["\(options.output): error: cannot write the site there (\(String(cString: strerror(errno))))"])
+        }
+        rmdir(probe.path)
+        guard !fm.fileExists(atPath: output.path) || access(output.path, W_OK) == 0 else {
             throw BuildError(["\(options.output): error: cannot write the site there (permission denied)"])
         }
     }

@@ -1,0 +1,134 @@
+import Foundation
+import XCTest
+
+/// Builds small fixture projects with the real `specbook` executable: real swiftc, real child processes, real Cairo.
+final class EndToEndTests: XCTestCase {
+    var fixture: Fixture!
+
+    override func setUpWithError() throws {
+        fixture = try Fixture()
+    }
+
+    override func tearDown() {
+        fixture.remove()
+    }
+
+    let plot = """
+        ---
+        title: Plot <&> page
+        description: A sine and a table.
+        seed: 3
+        ---
+
+        # A sine
+
+        ```swift
+        //| label: fig-sine
+        //| caption: One period of sin.
+        let xs = (0...100).map { Double($0) / 100 }
+        let fig = Figure(width: 320, height: 200)
+        try fig.axes.line(x: xs, y: xs.map { sin(2 * Double.pi * $0) }, label: "sin")
+        try show(fig)
+        print("<script>alert(1)</script>")
+        show(table: [["k", "value"], ["1", "<b>bold?</b>"]])
+        report("answer", 42)
+        ```
+
+        The answer is {{answer}}.
+        """
+
+    func testBuildWritesPagesFiguresAndEscapesOutput() throws {
+        try fixture.write("notebooks/plot.md", plot)
+        try fixture.write("notebooks/prose.md", "---\ntitle: Only prose\n---\n\nNo code here, see [plot](plot.html).\n")
+        let run = try fixture.specbook(["build"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+
+        let page = try fixture.read("site/plot.html")
+        XCTAssertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "block output is escaped")
+        XCTAssertFalse(page.contains("<script>alert(1)</script>"))
+        XCTAssertTrue(page.contains("<td>&lt;b&gt;bold?&lt;/b&gt;</td>"), "table cells are escaped")
+        XCTAssertTrue(page.contains("<title>Plot &lt;&amp;&gt; page"), "titles are escaped")
+        XCTAssertTrue(page.contains("The answer is <span class=\"value\" data-name=\"answer\">42</span>."))
+        XCTAssertTrue(page.contains("id=\"fig-sine\""))
+        XCTAssertTrue(page.contains("Figure 1</span>: One period of sin."))
+        XCTAssertTrue(page.contains("href=\"assets/plot/fig-sine.svg\""))
+        XCTAssertTrue(page.contains("media=\"(prefers-color-scheme: dark)\""))
+        XCTAssertFalse(page.contains("href=\"/"), "links are relative")
+        XCTAssertFalse(page.contains("http://") || page.contains("https://"), "no network resources")
+
+        let size = try XCTUnwrap(pngSize(fixture.root.appendingPathComponent("site/assets/plot/fig-sine.png")), "a valid PNG")
+        XCTAssertEqual(size.width, 640)
+        XCTAssertEqual(size.height, 400)
+        XCTAssertTrue(try fixture.read("site/assets/plot/fig-sine.svg").contains("<svg"))
+
+        let index = try fixture.read("site/index.html")
+        XCTAssertTrue(index.contains("href=\"plot.html\""))
+        XCTAssertTrue(index.contains("href=\"prose.html\""))
+        XCTAssertTrue(index.contains("src=\"assets/plot/fig-sine.png\""), "first figure as thumbnail")
+        XCTAssertTrue(index.contains("A sine and a table."))
+        XCTAssertTrue(fixture.exists("site/prose.html"))
+        XCTAssertTrue(fixture.exists("site/assets/specbook.css"))
+
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: fixture.root.appendingPathComponent("site/manifest.json"))) as? [String: Any]
+        let notebooks = try XCTUnwrap(manifest?["notebooks"] as? [[String: Any]])
+        XCTAssertEqual(notebooks.count, 2)
+        XCTAssertNotNil(manifest?["swiftVersion"])
+    }
+
+    func testCompileErrorPointsIntoTheNotebook() throws {
+        try fixture.write("notebooks/typo.md", "# Typo\n\nSome text.\n\n```swift\nlet a = 1\nlet b: String = a\n```\n")
+        let run = try fixture.specbook(["build", "--strict"])
+        XCTAssertNotEqual(run.status, 0)
+        XCTAssertTrue(run.stderr.contains("notebooks/typo.md:7:"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("error: cannot convert value of type 'Int'"), run.stderr)
+        let page = try fixture.read("site/typo.html")
+        XCTAssertTrue(page.contains("notebooks/typo.md:7:"), "the error is shown in place on the page")
+    }
+
+    func testCrashAndTimeoutAreIsolatedToTheirNotebook() throws {
+        try fixture.write("notebooks/a-good.md", "# Good\n\n```swift\nprint(\"still built\")\n```\n")
+        try fixture.write("notebooks/b-crash.md", "# Crash\n\n```swift\nprint(\"before\")\n```\n\n```swift\nlet xs = [1]\nprint(xs[5])\n```\n")
+        try fixture.write("notebooks/c-hang.md", "---\ntimeout: 2\n---\n\n```swift\nprint(\"first\")\n```\n\n```swift\nwhile true { usleep(1000) }\n```\n")
+        let run = try fixture.specbook(["build", "--jobs", "2"])
+        XCTAssertEqual(run.status, 0, "without --strict failures do not fail the build: \(run.stderr)")
+        XCTAssertTrue(run.stderr.contains("notebooks/b-crash.md:7: error: block crashed"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("notebooks/c-hang.md:9: error: timed out after 2 s"), run.stderr)
+        XCTAssertTrue(try fixture.read("site/a-good.html").contains("still built"))
+        let crash = try fixture.read("site/b-crash.html")
+        XCTAssertTrue(crash.contains("before"), "output before the crash is kept")
+        XCTAssertTrue(crash.contains("block crashed"))
+        XCTAssertTrue(try fixture.read("site/c-hang.html").contains("timed out"))
+
+        let strict = try fixture.specbook(["build", "--strict"])
+        XCTAssertNotEqual(strict.status, 0)
+    }
+
+    func testBadInputLeavesThePreviousSiteUntouched() throws {
+        try fixture.write("notebooks/ok.md", "# Fine\n\n```swift\nprint(1)\n```\n")
+        XCTAssertEqual(try fixture.specbook(["build"]).status, 0)
+        let before = try fixture.read("site/ok.html")
+
+        try fixture.write("notebooks/broken.md", "# Broken\n\n```swift\nprint(1)\n")
+        let broken = try fixture.specbook(["build"])
+        XCTAssertNotEqual(broken.status, 0)
+        XCTAssertTrue(broken.stderr.contains("notebooks/broken.md:3: error: code fence opened here is never closed"), broken.stderr)
+        XCTAssertEqual(try fixture.read("site/ok.html"), before)
+        XCTAssertFalse(fixture.exists("site/broken.html"))
+
+        let missing = try fixture.specbook(["build", "nowhere"])
+        XCTAssertNotEqual(missing.status, 0)
+        XCTAssertTrue(missing.stderr.contains("nowhere: error: no such file or folder"), missing.stderr)
+
+        let unwritable = try fixture.specbook(["build", "notebooks/ok.md", "--out", "/proc/specbook-site"])
+        XCTAssertNotEqual(unwritable.status, 0)
+        XCTAssertTrue(unwritable.stderr.contains("/proc/specbook-site"), unwritable.stderr)
+        XCTAssertEqual(try fixture.read("site/ok.html"), before)
+    }
+
+    func testRunPrintsOutputsToTheTerminal() throws {
+        try fixture.write("notebooks/p.md", "---\nparams:\n  n: 3\n---\n\n```swift\nprint(param(\"n\", default: 0) * 2)\n```\n")
+        let run = try fixture.specbook(["run", "notebooks/p.md", "-P", "n=21"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("42"), run.stdout)
+    }
+}

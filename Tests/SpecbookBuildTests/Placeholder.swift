@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderBuildTests: XCTestCase { func testNothingYet() {} }

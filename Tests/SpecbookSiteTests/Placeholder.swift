@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderSiteTests: XCTestCase { func testNothingYet() {} }
