@@ -60,7 +60,9 @@ public enum NotebookRuntime {
     /// Appends one display record (a JSON object) to the record file.
     static func emit(_ record: [String: Any]) {
         if records == nil {
-            let path = outputFolder.appendingPathComponent("records.jsonl").path
+            // Kept outside the output folder when the runner says so, so a block that deletes it loses no records.
+            let path = ProcessInfo.processInfo.environment["SPECBOOK_RECORDS"]
+                ?? outputFolder.appendingPathComponent("records.jsonl").path
             records = fopen(path, "a")
         }
         guard let records,
@@ -100,7 +102,8 @@ extension NotebookRuntime {
     }
 
     static func writeProgress(_ text: String) {
-        let path = outputFolder.appendingPathComponent("progress.txt").path
+        let path = ProcessInfo.processInfo.environment["SPECBOOK_PROGRESS"]
+            ?? outputFolder.appendingPathComponent("progress.txt").path
         let tmp = path + ".tmp"
         guard let file = fopen(tmp, "w") else { return }
         fputs(text, file)

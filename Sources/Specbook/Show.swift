@@ -54,3 +54,12 @@ public func report(_ name: String, _ value: CustomStringConvertible) {
         "kind": "value", "block": NotebookRuntime.currentBlock, "name": name, "value": value.description,
     ])
 }
+
+/// Shows `message` in the build's live progress line, e.g. from a training callback.
+///
+/// ```swift
+/// progress("epoch \(epoch) of \(epochs), loss \(loss)")
+/// ```
+public func progress(_ message: String) {
+    NotebookRuntime.progress(message)
+}

@@ -85,7 +85,7 @@ public enum ChildProcess {
                 throw NotebookError(file: executable, "waiting for the process failed: \(String(cString: strerror(errno)))")
             }
             if Date().timeIntervalSince(start) > timeout {
-                kill(-pid, SIGKILL)
+                killTree(pid)
                 while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
                 return Result(status: .timedOut, seconds: Date().timeIntervalSince(start))
             }
@@ -108,7 +108,38 @@ public enum ChildProcess {
         lock.lock()
         let groups = activeGroups
         lock.unlock()
-        for group in groups { kill(-group, SIGKILL) }
+        for group in groups { killTree(group) }
+    }
+
+    /// Kills `root`, every process descending from it (even one that moved to its own process group or
+    /// session, as Foundation's Process does), and their groups.
+    public static func killTree(_ root: pid_t) {
+        var children: [pid_t: [pid_t]] = [:]
+        var groups: [pid_t: pid_t] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = pid_t(name),
+                  let stat = try? String(contentsOfFile: "/proc/\(name)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { continue }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            // After the command name: state, ppid, pgrp.
+            guard fields.count > 2, let ppid = pid_t(fields[1]), let pgid = pid_t(fields[2]) else { continue }
+            children[ppid, default: []].append(pid)
+            groups[pid] = pgid
+        }
+        var doomed: [pid_t] = []
+        var queue = [root]
+        var seen = Set<pid_t>()
+        while let pid = queue.popLast() {
+            guard seen.insert(pid).inserted else { continue }
+            doomed.append(pid)
+            queue += children[pid] ?? []
+        }
+        let ownGroup = getpgrp()
+        for pid in doomed {
+            kill(pid, SIGKILL)
+            if let group = groups[pid], group != ownGroup, group > 1 { kill(-group, SIGKILL) }
+        }
+        kill(-root, SIGKILL)
     }
 
     private static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {

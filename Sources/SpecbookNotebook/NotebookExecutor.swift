@@ -41,6 +41,10 @@ public struct NotebookExecutor: Sendable {
         environment["SPECBOOK_OUTPUT"] = outputs.path
         environment["SPECBOOK_SEED"] = String(notebook.frontMatter.seed)
         environment["SPECBOOK_NOTEBOOK"] = notebook.name
+        let recordsFile = folder.appendingPathComponent("records.jsonl")
+        let progressFile = folder.appendingPathComponent("progress.txt")
+        environment["SPECBOOK_RECORDS"] = recordsFile.path
+        environment["SPECBOOK_PROGRESS"] = progressFile.path
         let json = try JSONSerialization.data(withJSONObject: parameters, options: [.sortedKeys])
         environment["SPECBOOK_PARAMS"] = String(decoding: json, as: UTF8.self)
         let stdoutFile = folder.appendingPathComponent("stdout.txt")
@@ -50,12 +54,21 @@ public struct NotebookExecutor: Sendable {
             workingDirectory: workingDirectory, stdoutFile: stdoutFile, stderrFile: stderrFile,
             timeout: notebook.frontMatter.timeout,
             onTick: progress.map { report in
-                let file = outputs.appendingPathComponent("progress.txt")
-                return { if let text = try? String(contentsOf: file, encoding: .utf8) { report(text) } }
+                return { if let text = try? String(contentsOf: progressFile, encoding: .utf8) { report(text) } }
             })
 
-        let records = RecordReader.read(outputs.appendingPathComponent("records.jsonl"))
+        let records = RecordReader.read(recordsFile)
         var blocks = records.blocks
+        var missingFigures: Int?
+        for (index, block) in blocks {
+            let kept = block.figures.filter { figure in
+                [figure.png, figure.svg].allSatisfy { fm.fileExists(atPath: outputs.appendingPathComponent($0).path) }
+            }
+            if kept.count != block.figures.count {
+                blocks[index]?.figures = kept
+                missingFigures = index
+            }
+        }
         let splitter = OutputSplitter(limit: outputLimit)
         for (index, part) in splitter.split(file: stdoutFile) where index >= 0 {
             blocks[index, default: BlockResult()].stdout = OutputSplitter.displayText(part.bytes)
@@ -77,7 +90,13 @@ public struct NotebookExecutor: Sendable {
         let lastLines = running.map { blocks[$0]?.stderr ?? "" }.map { tail($0, lines: 12) } ?? ""
         switch run.status {
         case .exited(0):
-            if !records.finished {
+            if let block = missingFigures {
+                result.status = .runtimeError
+                let line = notebook.blocks.first(where: { $0.index == block }).map { "\(notebook.path):\($0.fenceLine)" } ?? notebook.path
+                result.failure = .init(
+                    summary: "\(line): error: figure files are missing (was the output folder removed during the run?)",
+                    details: "", block: block)
+            } else if !records.finished {
                 result.status = .runtimeError
                 result.failure = .init(summary: "\(place): error: the program ended before its last block finished", details: lastLines, block: running)
             }

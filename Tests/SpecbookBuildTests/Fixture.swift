@@ -80,3 +80,11 @@ func pngSize(_ url: URL) -> (width: Int, height: Int)? {
     func be32(_ i: Int) -> Int { data[i..<(i + 4)].reduce(0) { $0 << 8 | Int($1) } }
     return (be32(16), be32(20))
 }
+
+/// True while `pid` runs; a zombie (killed, not yet reaped by an init that never reaps) counts as gone.
+func isRunning(_ pid: Int32) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+          let close = stat.lastIndex(of: ")") else { return false }
+    let state = stat[stat.index(close, offsetBy: 2)]
+    return state != "Z" && state != "X"
+}

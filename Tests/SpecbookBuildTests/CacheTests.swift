@@ -1,0 +1,139 @@
+import Foundation
+import XCTest
+
+/// The cache re-runs a notebook only when something it depends on changed.
+final class CacheTests: XCTestCase {
+    var fixture: Fixture!
+
+    override func setUpWithError() throws {
+        fixture = try Fixture()
+    }
+
+    override func tearDown() {
+        fixture.remove()
+    }
+
+    /// A notebook that counts its runs in a file outside the cache.
+    func notebook(prose: String = "Some prose.", code: String = "let k = 1", params: String = "  n: 1", inputs: String = "") -> String {
+        """
+        ---
+        title: Counted
+        seed: 5
+        params:
+        \(params)
+        \(inputs)
+        ---
+
+        \(prose)
+
+        ```swift
+        //| label: fig-count
+        \(code)
+        let counter = URL(fileURLWithPath: "runs.txt")
+        let previous = (try? String(contentsOf: counter, encoding: .utf8)).flatMap { Int($0) } ?? 0
+        try String(previous + 1).write(to: counter, atomically: true, encoding: .utf8)
+        let fig = Figure(width: 200, height: 120)
+        try fig.axes.line(x: [0, 1], y: [0, Double(param("n", default: 0))])
+        try show(fig)
+        print("n =", param("n", default: 0), "k =", k)
+        ```
+        """
+    }
+
+    func runs() throws -> Int { Int(try fixture.read("runs.txt")) ?? -1 }
+
+    func build(_ extra: [String] = []) throws -> Fixture.Output {
+        let out = try fixture.specbook(["build"] + extra)
+        XCTAssertEqual(out.status, 0, out.stderr)
+        return out
+    }
+
+    func testProseEditsReRenderWithoutRunning() throws {
+        try fixture.write("notebooks/c.md", notebook())
+        try build()
+        XCTAssertEqual(try runs(), 1)
+        try build()
+        XCTAssertEqual(try runs(), 1, "nothing changed: cached")
+        try fixture.write("notebooks/c.md", notebook(prose: "Edited prose.\n\nWith a new paragraph that moves every line."))
+        let out = try build()
+        XCTAssertEqual(try runs(), 1, "prose edits do not run code")
+        XCTAssertTrue(try fixture.read("site/c.html").contains("Edited prose."))
+        XCTAssertTrue(out.stderr.contains("1 cached"), out.stderr)
+        XCTAssertTrue(try fixture.read("site/c.html").contains("(from cache)"))
+    }
+
+    func testCodeParametersSeedAndInputsInvalidate() throws {
+        try fixture.write("data/points.csv", "1,2\n")
+        let inputs = "inputs: [data/*.csv]"
+        try fixture.write("notebooks/c.md", notebook(inputs: inputs))
+        try build()
+        XCTAssertEqual(try runs(), 1)
+        try fixture.write("notebooks/c.md", notebook(code: "let k = 2", inputs: inputs))
+        try build()
+        XCTAssertEqual(try runs(), 2, "a code edit runs again")
+        try build(["-P", "n=7"])
+        XCTAssertEqual(try runs(), 3, "a parameter override runs again")
+        XCTAssertTrue(try fixture.read("site/c.html").contains("n = 7"))
+        try build(["-P", "n=7"])
+        XCTAssertEqual(try runs(), 3)
+        try fixture.write("data/points.csv", "1,2\n3,4\n")
+        try build(["-P", "n=7"])
+        XCTAssertEqual(try runs(), 4, "a declared input changed")
+        try build(["-P", "n=7", "--no-cache"])
+        XCTAssertEqual(try runs(), 5, "--no-cache forces a run")
+        let clean = try fixture.specbook(["clean"])
+        XCTAssertEqual(clean.status, 0)
+        XCTAssertFalse(fixture.exists(".specbook-cache/entries"))
+        try build(["-P", "n=7"])
+        XCTAssertEqual(try runs(), 6, "after clean everything runs")
+    }
+
+    func testCorruptedEntryIsDetectedAndReRun() throws {
+        try fixture.write("notebooks/c.md", notebook())
+        try build()
+        let entries = fixture.root.appendingPathComponent(".specbook-cache/entries")
+        let entry = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: entries.path).first { !$0.hasPrefix(".") })
+        // Truncate the cached figure: its checksum no longer matches.
+        let png = entries.appendingPathComponent("\(entry)/output/fig-count.png")
+        let bytes = try Data(contentsOf: png)
+        try bytes.prefix(bytes.count / 2).write(to: png)
+        try build()
+        XCTAssertEqual(try runs(), 2, "a corrupted entry is re-executed, never shown")
+        XCTAssertNotNil(pngSize(fixture.root.appendingPathComponent("site/assets/c/fig-count.png")))
+        // A truncated result file is caught the same way.
+        let result = entries.appendingPathComponent("\(entry)/result.json")
+        try Data("{\"status\":".utf8).write(to: result)
+        try build()
+        XCTAssertEqual(try runs(), 3)
+    }
+
+    func testPagesDoNotDependOnJobs() throws {
+        for i in 1...4 {
+            try fixture.write("notebooks/n\(i).md", "---\nseed: \(i)\n---\n\n# Page \(i)\n\n```swift\nvar rng = SeededGenerator(seed: notebookSeed)\nprint(rng.unit())\nlet f = Figure(width: 200, height: 100)\ntry f.axes.line(x: [0, 1, 2], y: [rng.unit(), rng.unit(), rng.unit()])\ntry show(f)\n```\n")
+        }
+        func snapshot() throws -> [String: Data] {
+            var files: [String: Data] = [:]
+            let site = fixture.root.appendingPathComponent("site")
+            for case let url as URL in FileManager.default.enumerator(at: site, includingPropertiesForKeys: nil)! {
+                guard !url.hasDirectoryPath, url.pathExtension != "json" else { continue }
+                var data = try Data(contentsOf: url)
+                if url.pathExtension == "html", let text = String(data: data, encoding: .utf8),
+                   let footer = text.range(of: "<footer") {
+                    data = Data(text[..<footer.lowerBound].utf8)  // timings and dates live in the footer
+                }
+                if url.lastPathComponent == "index.html", let text = String(data: data, encoding: .utf8) {
+                    // Index cards show run times.
+                    data = Data(text.replacingOccurrences(of: #"[0-9]+\.[0-9] s"#, with: "T", options: .regularExpression).utf8)
+                }
+                files[url.path.replacingOccurrences(of: site.path, with: "")] = data
+            }
+            return files
+        }
+        try build(["--jobs", "1", "--no-cache"])
+        let serial = try snapshot()
+        try build(["--jobs", "3", "--no-cache"])
+        let parallel = try snapshot()
+        XCTAssertEqual(serial.keys.sorted(), parallel.keys.sorted())
+        for (name, data) in serial { XCTAssertEqual(data, parallel[name], name) }
+    }
+}
