@@ -47,6 +47,8 @@ let package = Package(
                 "SpecbookBuild",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // Benchmarks behind bench/*.sh: `specbook-bench mlp`, one file per benchmark.
+        .executableTarget(name: "specbook-bench", dependencies: ["SpecbookNumerics"], path: "Sources/specbook-bench"),
 
         .testTarget(name: "SpecbookNumericsTests", dependencies: ["SpecbookNumerics"]),
         .testTarget(name: "SpecbookFiguresTests", dependencies: ["SpecbookFigures", "CCairo"]),

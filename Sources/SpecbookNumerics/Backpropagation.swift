@@ -1,0 +1,188 @@
+/// Scratch buffers for the rows one worker handles: every layer's output a_l and derivative
+/// f'(z_l), two delta buffers used in turn, and a private gradient (summed across workers later).
+final class WorkerScratch<Scalar: MatrixScalar> {
+    let capacity: Int
+    let activations: [UnsafeMutablePointer<Scalar>]
+    let derivatives: [UnsafeMutablePointer<Scalar>]
+    let deltaA: UnsafeMutablePointer<Scalar>
+    let deltaB: UnsafeMutablePointer<Scalar>
+    let gradient: UnsafeMutablePointer<Scalar>
+    var lossSum: Scalar = 0
+    private let storage: UnsafeMutablePointer<Scalar>
+
+    init(layout: ParameterLayout, capacity: Int, withDerivatives: Bool) {
+        let outWidths = layout.widths.dropFirst()
+        let perLayer = outWidths.reduce(0, +) * capacity
+        let deltas = withDerivatives ? 2 * layout.maxWidth * capacity : 0
+        let gradient = withDerivatives ? layout.parameterCount : 0
+        let total = perLayer * (withDerivatives ? 2 : 1) + deltas + gradient
+        storage = .allocate(capacity: Swift.max(total, 1))
+        storage.initialize(repeating: 0, count: Swift.max(total, 1))
+        self.capacity = capacity
+        var cursor = storage
+        var a: [UnsafeMutablePointer<Scalar>] = [], d: [UnsafeMutablePointer<Scalar>] = []
+        for w in outWidths {
+            a.append(cursor)
+            cursor += w * capacity
+        }
+        for w in outWidths where withDerivatives {
+            d.append(cursor)
+            cursor += w * capacity
+        }
+        activations = a
+        derivatives = d
+        deltaA = cursor
+        deltaB = cursor + layout.maxWidth * capacity * (withDerivatives ? 1 : 0)
+        self.gradient = cursor + deltas
+    }
+
+    deinit { storage.deallocate() }
+}
+
+/// Forward and backward passes over a block of rows: the formulas of backpropagation for
+/// a_0 = x, z_l = a_{l-1} W_l + b_l, a_l = f_l(z_l), loss = mean((a_L - y)²).
+enum Backpropagation {
+    /// Layers with this many inputs or fewer run as loops: BLAS is slow on such skinny shapes.
+    static let skinnyInputs = 4
+
+    /// Forward pass for `rows` samples at `input`; leaves a_l (and f'(z_l) if wanted) in `scratch`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func forward<Scalar: MatrixScalar>(
+        layout: ParameterLayout, activations: [Activation], parameters: UnsafePointer<Scalar>,
+        input: UnsafePointer<Scalar>, rows m: Int, scratch: WorkerScratch<Scalar>, keepDerivatives: Bool
+    ) {
+        var a = input
+        for l in 0..<(layout.widths.count - 1) {
+            let nIn = layout.widths[l], nOut = layout.widths[l + 1]
+            let w = parameters + layout.weightOffsets[l], b = parameters + layout.biasOffsets[l]
+            let z = scratch.activations[l]
+            if nIn <= skinnyInputs {
+                // z_ij = b_j + Σ_k a_ik w_kj, a loop over j per (i, k): contiguous and vectorised.
+                for i in 0..<m {
+                    let zi = z + i * nOut
+                    for j in 0..<nOut { zi[j] = b[j] }
+                    for k in 0..<nIn {
+                        let aik = a[i * nIn + k], wk = w + k * nOut
+                        for j in 0..<nOut { zi[j] += aik * wk[j] }
+                    }
+                }
+            } else if nOut == 1 {
+                // z_i = b + a_i · w (one output: a dot product per row).
+                for i in 0..<m { z[i] = b[0] + dot(a + i * nIn, w, nIn) }
+            } else {
+                // z = a W + b: bias pre-filled, then GEMM with beta = 1 (beta = 0 costs a zeroing pass).
+                for i in 0..<m { (z + i * nOut).update(from: b, count: nOut) }
+                Scalar.blasGEMM(
+                    transposeA: false, transposeB: false, m: m, n: nOut, k: nIn,
+                    alpha: 1, a: a, lda: nIn, b: w, ldb: nOut, beta: 1, c: z, ldc: nOut)
+            }
+            // a_l = f(z_l) and f'(z_l), fused while z_l is in cache.
+            activations[l].apply(z, derivative: keepDerivatives ? scratch.derivatives[l] : nil, count: m * nOut)
+            a = UnsafePointer(z)
+        }
+    }
+
+    /// Backward pass after `forward(keepDerivatives: true)`: adds Σ (a_L - y)² to `scratch.lossSum`
+    /// and writes this block's share of ∂loss/∂θ to `scratch.gradient`; `totalCount` = N·outputs of the full batch.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func backward<Scalar: MatrixScalar>(
+        layout: ParameterLayout, activations: [Activation], parameters: UnsafePointer<Scalar>,
+        input: UnsafePointer<Scalar>, targets: UnsafePointer<Scalar>, rows m: Int, totalCount: Int,
+        scratch: WorkerScratch<Scalar>
+    ) {
+        let layers = layout.widths.count - 1
+        let nOutput = layout.widths[layers]
+        var delta = scratch.deltaA, spare = scratch.deltaB
+        // r = a_L - y; loss += Σ r²; δ_L = (2 / (N·outputs)) r ⊙ f'(z_L)
+        let output = scratch.activations[layers - 1]
+        let scale = 2 / Scalar(totalCount)
+        var lossSum: Scalar = 0
+        for i in 0..<(m * nOutput) {
+            let r = output[i] - targets[i]
+            lossSum += r * r
+            delta[i] = scale * r
+        }
+        scratch.lossSum += lossSum
+        if activations[layers - 1] != .identity {
+            let d = scratch.derivatives[layers - 1]
+            for i in 0..<(m * nOutput) { delta[i] *= d[i] }
+        }
+        for l in stride(from: layers - 1, through: 0, by: -1) {
+            let nIn = layout.widths[l], nOut = layout.widths[l + 1]
+            let a = l == 0 ? input : UnsafePointer(scratch.activations[l - 1])
+            let w = parameters + layout.weightOffsets[l]
+            let gw = scratch.gradient + layout.weightOffsets[l], gb = scratch.gradient + layout.biasOffsets[l]
+            // ∂loss/∂b_j = Σ_i δ_ij
+            for j in 0..<nOut { gb[j] = 0 }
+            for i in 0..<m {
+                let di = delta + i * nOut
+                for j in 0..<nOut { gb[j] += di[j] }
+            }
+            // ∂loss/∂W = a_{l-1}ᵀ δ
+            if nOut == 1 {
+                // one output: gw_k = Σ_i δ_i a_ik, accumulated row by row (contiguous in k)
+                for k in 0..<nIn { gw[k] = 0 }
+                for i in 0..<m {
+                    let di = delta[i], ai = a + i * nIn
+                    for k in 0..<nIn { gw[k] += di * ai[k] }
+                }
+            } else if nIn <= skinnyInputs {
+                // few inputs: gw_kj = Σ_i a_ik δ_ij, contiguous in j
+                for idx in 0..<(nIn * nOut) { gw[idx] = 0 }
+                for i in 0..<m {
+                    let di = delta + i * nOut
+                    for k in 0..<nIn {
+                        let aik = a[i * nIn + k], gwk = gw + k * nOut
+                        for j in 0..<nOut { gwk[j] += aik * di[j] }
+                    }
+                }
+            } else {
+                Scalar.blasGEMM(
+                    transposeA: true, transposeB: false, m: nIn, n: nOut, k: m,
+                    alpha: 1, a: a, lda: nIn, b: delta, ldb: nOut, beta: 0, c: gw, ldc: nOut)
+            }
+            guard l > 0 else { break }
+            // δ_{l-1} = (δ_l W_lᵀ) ⊙ f'(z_{l-1})
+            let d = scratch.derivatives[l - 1]
+            let hasDerivative = activations[l - 1] != .identity
+            if nOut == 1 {
+                // one output: δ_{l-1, ik} = δ_i w_k f'(z_ik), an outer product fused with f'
+                for i in 0..<m {
+                    let di = delta[i], si = spare + i * nIn, dd = d + i * nIn
+                    if hasDerivative {
+                        for k in 0..<nIn { si[k] = di * w[k] * dd[k] }
+                    } else {
+                        for k in 0..<nIn { si[k] = di * w[k] }
+                    }
+                }
+            } else {
+                Scalar.blasGEMM(
+                    transposeA: false, transposeB: true, m: m, n: nIn, k: nOut,
+                    alpha: 1, a: delta, lda: nOut, b: w, ldb: nOut, beta: 0, c: spare, ldc: nIn)
+                if hasDerivative { for idx in 0..<(m * nIn) { spare[idx] *= d[idx] } }
+            }
+            swap(&delta, &spare)
+        }
+    }
+
+    /// Σ_k x_k y_k with four partial sums (independent chains; no reassociation needed).
+    @inline(__always)
+    static func dot<Scalar: MatrixScalar>(_ x: UnsafePointer<Scalar>, _ y: UnsafePointer<Scalar>, _ n: Int) -> Scalar {
+        var s0: Scalar = 0, s1: Scalar = 0, s2: Scalar = 0, s3: Scalar = 0
+        var k = 0
+        while k + 4 <= n {
+            s0 += x[k] * y[k]
+            s1 += x[k + 1] * y[k + 1]
+            s2 += x[k + 2] * y[k + 2]
+            s3 += x[k + 3] * y[k + 3]
+            k += 4
+        }
+        while k < n {
+            s0 += x[k] * y[k]
+            k += 1
+        }
+        return (s0 + s1) + (s2 + s3)
+    }
+}

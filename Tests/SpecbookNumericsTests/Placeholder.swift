@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderNumericsTests: XCTestCase { func testNothingYet() {} }
