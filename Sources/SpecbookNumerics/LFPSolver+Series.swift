@@ -2,70 +2,50 @@ import COpenBLAS
 import Foundation
 
 /// cos and sin of 2 pi k.x_j for the half-space frequencies k, as column blocks of a column-major
-/// n x 2b matrix [cos | sin], each column optionally scaled. Kept whole when it fits in one block.
+/// n x 2b matrix [cos | sin], each column optionally scaled; every pass rebuilds the blocks.
 struct FeatureBlocks {
     let pointCount: Int
     let halfCount: Int
     let blockColumns: Int
-    private let features: TrigFeatures
-    private let cube: FrequencyCube
     /// Column scales by half-space index (nil: all 1).
     let scale: [Double]?
-    /// The whole table when one block covers every frequency.
-    private let whole: [Double]?
+    private let features: TrigFeatures
+    private let cube: FrequencyCube
 
-    /// Largest block built at once.
-    static let blockBytes = 256 << 20
+    /// Block size: one reused buffer of this size costs few page faults, and rebuilding a block
+    /// (about 2 ns per entry) is cheaper than faulting in one table for all frequencies (about 10 ns per entry).
+    static let blockBytes = 16 << 20
 
     init(points: [Double], cube: FrequencyCube, scale: [Double]?, memoryLimit: Int, reservedBytes: Int = 0) throws {
         let n = points.count / cube.dimension
         pointCount = n
         halfCount = cube.halfCount
+        blockColumns = min(cube.halfCount, max(32, Self.blockBytes / (16 * max(n, 1))))
+        try LFPSolver.checkMemory("\(n) points x \(blockColumns) frequencies of cosines and sines",
+                                  bytes: reservedBytes + 16 * n * blockColumns, limit: memoryLimit)
         features = TrigFeatures(points: points, dimension: cube.dimension, cutoff: cube.cutoff)
         self.cube = cube
         self.scale = scale
-        let budget = min(Self.blockBytes, max(0, memoryLimit - reservedBytes))
-        blockColumns = min(cube.halfCount, max(16, budget / (16 * max(n, 1))))
-        try LFPSolver.checkMemory("\(n) points x \(blockColumns) frequencies of cosines and sines",
-                                  bytes: reservedBytes + 16 * n * blockColumns, limit: memoryLimit)
-        if blockColumns == cube.halfCount {
-            var table = [Double](repeating: 0, count: 2 * n * cube.halfCount)
-            let (f, c, s) = (features, cube, scale)
-            table.withUnsafeMutableBufferPointer { t in
-                Self.fill(f, c, s, first: 0, columns: c.halfCount, into: t.baseAddress!, pointCount: n)
-            }
-            whole = table
-        } else {
-            whole = nil
-        }
     }
 
     /// Calls `body(first, columns, table)` for consecutive blocks; `table` is column-major n x 2*columns.
     func forEach(_ body: (Int, Int, UnsafePointer<Double>) throws -> Void) rethrows {
-        if let whole {
-            try whole.withUnsafeBufferPointer { try body(0, halfCount, $0.baseAddress!) }
-            return
-        }
-        let buffer = UnsafeMutablePointer<Double>.allocate(capacity: 2 * pointCount * blockColumns)
-        defer { buffer.deallocate() }
+        let n = pointCount
+        let table = UnsafeMutablePointer<Double>.allocate(capacity: 2 * n * blockColumns)
+        defer { table.deallocate() }
         var first = 0
         while first < halfCount {
             let columns = min(blockColumns, halfCount - first)
-            Self.fill(features, cube, scale, first: first, columns: columns, into: buffer, pointCount: pointCount)
-            try body(first, columns, buffer)
-            first += columns
-        }
-    }
-
-    private static func fill(_ features: TrigFeatures, _ cube: FrequencyCube, _ scale: [Double]?, first: Int, columns: Int,
-                             into table: UnsafeMutablePointer<Double>, pointCount n: Int) {
-        if let scale {
-            scale.withUnsafeBufferPointer { s in
-                features.fill(cube: cube, first: first, columns: columns, scale: s.baseAddress! + first,
-                              cosines: table, sines: table + n * columns, ld: n)
+            if let scale {
+                scale.withUnsafeBufferPointer { s in
+                    features.fill(cube: cube, first: first, columns: columns, scale: s.baseAddress! + first,
+                                  cosines: table, sines: table + n * columns, ld: n)
+                }
+            } else {
+                features.fill(cube: cube, first: first, columns: columns, scale: nil, cosines: table, sines: table + n * columns, ld: n)
             }
-        } else {
-            features.fill(cube: cube, first: first, columns: columns, scale: nil, cosines: table, sines: table + n * columns, ld: n)
+            try body(first, columns, table)
+            first += columns
         }
     }
 }

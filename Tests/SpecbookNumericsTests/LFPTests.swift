@@ -106,6 +106,22 @@ final class LFPTests: XCTestCase {
         }
     }
 
+    func testGramMatrixBuiltInSeveralFrequencyBlocks() throws {
+        // 600 points x 2049 half-space frequencies exceed one 16 MiB block of cosines and sines.
+        let n = 600, K = 2048
+        var rng = SeededGenerator(seed: 12)
+        let points = (0..<n).map { (Double($0) + Double.random(in: 0.25...0.75, using: &rng)) / Double(n) }
+        let values = (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }
+        let solver = try LFPSolver(dimension: 1, cutoff: K, weight: .sobolev(alpha: 1))
+        let gram = try solver.gramMatrix(points: points)
+        let pairs = [(0, 0), (5, 17), (599, 3), (300, 301)]
+        let direct = try solver.kernel(at: pairs.map { points[$0.0] - points[$0.1] })
+        for (p, (i, j)) in pairs.enumerated() { XCTAssertEqual(gram[i * n + j], direct[p], accuracy: 1e-12 * direct[0]) }
+        let h = try solver.interpolate(points: points, values: values)
+        let atData = try h.values(at: points)
+        for i in 0..<n { XCTAssertEqual(atData[i], values[i], accuracy: 1e-8) }
+    }
+
     func testSinglePointGivesScaledKernel() throws {
         let solver = try LFPSolver(dimension: 2, cutoff: 20, weight: .sobolev(alpha: 2.5))
         let x1 = [0.3, 0.8], y1 = 0.9
