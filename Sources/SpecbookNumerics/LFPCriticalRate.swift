@@ -41,8 +41,8 @@ extension LFPInterpolant {
             throw LFPError.invalidParameter(name: "radius", value: radius, requirement: "must be positive and finite")
         }
         guard n >= 1 else { throw LFPError.invalidGridSize(n) }
+        try LFPSolver.checkMemory("a mask of \(n)^\(d) grid points", bytes: LFPSolver.bytes(1, times: n, power: d), limit: memoryLimit)
         let total = (0..<d).reduce(1) { r, _ in r * n }
-        try LFPSolver.checkMemory("a mask of \(n)^\(d) grid points", bytes: total, limit: memoryLimit)
         var keep = [Bool](repeating: true, count: total)
         let reach = min(Int((radius * Double(n)).rounded(.up)) + 1, n / 2)
         let side = 2 * reach + 1

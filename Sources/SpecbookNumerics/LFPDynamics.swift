@@ -36,7 +36,7 @@ public struct LFPDynamics: Sendable {
     private let eigenvectors: [Double]
     /// V^T r(0).
     private let projectedResidual: [Double]
-    private let features: FeatureBlocks
+    private let features: TrigFeatures
 
     public init(solver: LFPSolver, points: [Double], targets: [Double], initial: (@Sendable ([Double]) -> Double)? = nil) throws {
         let n = try solver.validate(points: points)
@@ -88,7 +88,7 @@ public struct LFPDynamics: Sendable {
             return -factor * p / n
         }
         let b = combine(modes)
-        let (re, im) = solver.halfTransform(features: features, vector: b, scaledByInverseWeight: true)
+        let (re, im) = solver.halfTransform(features: features, vector: b, multiplyByInverseWeight: true)
         return LFPInterpolant(solver: solver, points: points, values: targets, coefficients: b,
                               halfReal: re, halfImag: im, reciprocalConditionEstimate: .nan)
     }
@@ -121,7 +121,7 @@ public struct LFPDynamics: Sendable {
     /// (h_rho - f_rho)^(k) = (1/n) sum_j r_j(t) e^{-2 pi i k.x_j} over the cube {-K..K}^d in row-major order.
     public func residualSpectrum(at time: Double) throws -> SplitComplexVector {
         let r = try residual(at: time).map { $0 / Double(pointCount) }
-        let (re, im) = solver.halfTransform(features: features, vector: r, scaledByInverseWeight: false)
+        let (re, im) = solver.halfTransform(features: features, vector: r, multiplyByInverseWeight: false)
         return LFPInterpolant.fullCube(halfReal: re, halfImag: im)
     }
 

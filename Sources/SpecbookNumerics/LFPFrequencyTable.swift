@@ -36,70 +36,82 @@ struct FrequencyCube: Sendable {
     func frequency(halfIndex h: Int, into k: inout [Int]) { frequency(cubeIndex: (count - 1) / 2 + h, into: &k) }
 }
 
-/// e^{2 pi i k.x_j} for a set of points and any integer k with |k_a| <= K, built column by column.
+/// cos and sin of 2 pi k.x_j for the half-space frequencies k, delivered as column blocks of a
+/// column-major n x 2b matrix [cos | sin] with optional column scales.
 ///
-/// Each axis keeps e^{2 pi i 64 q x} (coarse) and e^{2 pi i r x} (fine, r < 64), both computed from
-/// exactly reduced phases, so e^{2 pi i (64 q + r) x} costs one complex product and stays accurate
-/// to a few ulps for any K (a plain recurrence in k would lose about k ulps).
+/// Each axis keeps e^{2 pi i 64 q x} (coarse) and e^{2 pi i r x} (fine, r < 64), both from exactly
+/// reduced phases, so e^{2 pi i (64 q + r) x} costs one complex product and stays accurate to a few
+/// ulps for any K (a plain recurrence in k would lose about k ulps). Blocks are rebuilt on every
+/// pass into one reused buffer: rebuilding costs about 2 ns per entry, while faulting in a fresh
+/// table for all frequencies costs about 10 ns per entry.
 struct TrigFeatures {
     static let fineCount = 64
+    static let blockBytes = 16 << 20
     let pointCount: Int
-    let dimension: Int
-    /// Rows of coarse multiples e^{2 pi i 64 q x} per axis (q = 0...K/64).
+    let cube: FrequencyCube
+    /// Columns per block.
+    let blockColumns: Int
+    /// Rows of coarse multiples per axis (q = 0...K/64).
     private let coarseRows: Int
-    /// Axis a, row m, point j at (a * rows + m) * n + j; rows are contiguous over points.
-    private let coarseRe: [Double], coarseIm: [Double]
-    private let fineRe: [Double], fineIm: [Double]
+    /// Per axis a: coarse rows then fine rows, each n values; re and im halves, see `offset`.
+    private let tables: [Double]
 
     /// - Parameter points: n points, row-major n x d (any real coordinates; the torus is periodic).
-    init(points: [Double], dimension d: Int, cutoff: Int) {
-        let n = points.count / d
+    init(points: [Double], cube: FrequencyCube, memoryLimit: Int, reservedBytes: Int = 0) throws {
+        let d = cube.dimension, n = points.count / d
         pointCount = n
-        dimension = d
-        coarseRows = cutoff / Self.fineCount + 1
-        var cr: [Double] = [], ci: [Double] = [], fr: [Double] = [], fi: [Double] = []
+        self.cube = cube
+        coarseRows = cube.cutoff / Self.fineCount + 1
+        blockColumns = min(cube.halfCount, max(32, Self.blockBytes / (16 * max(n, 1))))
+        try LFPSolver.checkMemory("\(n) points x \(blockColumns) frequencies of cosines and sines",
+                                  bytes: reservedBytes + 16 * n * (blockColumns + d * (coarseRows + Self.fineCount)), limit: memoryLimit)
+        let rows = coarseRows + Self.fineCount
+        var tables = [Double](repeating: 0, count: 2 * d * rows * n)
         for a in 0..<d {
-            let x = (0..<n).map { points[$0 * d + a] }
-            Self.appendTable(x, multiples: coarseRows, step: Self.fineCount, re: &cr, im: &ci)
-            Self.appendTable(x, multiples: Self.fineCount, step: 1, re: &fr, im: &fi)
-        }
-        coarseRe = cr; coarseIm = ci; fineRe = fr; fineIm = fi
-    }
-
-    /// Appends rows m = 0..<multiples of e^{2 pi i (m step) x_j}.
-    private static func appendTable(_ x: [Double], multiples: Int, step: Int, re: inout [Double], im: inout [Double]) {
-        for m in 0..<multiples {
-            let f = Double(m * step)
-            for xj in x {
-                // Exact product f x = p + e (fma), reduced modulo 1 before taking the phase.
-                let p = f * xj
-                let e = (-p).addingProduct(f, xj)
-                let t = (p - p.rounded()) + e
-                re.append(cos(2 * Double.pi * t))
-                im.append(sin(2 * Double.pi * t))
+            for row in 0..<rows {
+                let f = Double(row < coarseRows ? row * Self.fineCount : row - coarseRows)
+                for j in 0..<n {
+                    let x = points[j * d + a]
+                    // Exact product f x = p + e (fma), reduced modulo 1 before taking the phase.
+                    let p = f * x
+                    let e = (-p).addingProduct(f, x)
+                    let t = (p - p.rounded()) + e
+                    tables[((a * rows + row) * 2) * n + j] = cos(2 * Double.pi * t)
+                    tables[((a * rows + row) * 2 + 1) * n + j] = sin(2 * Double.pi * t)
+                }
             }
         }
+        self.tables = tables
     }
 
-    /// Writes cos(2 pi k.x_j) * scale[c] to cosines[c * ld + j] and sin(2 pi k.x_j) * scale[c] to sines[c * ld + j]
-    /// for the half-space frequencies first ..< first + columns (column-major, leading dimension ld >= n).
-    func fill(cube: FrequencyCube, first: Int, columns: Int, scale: UnsafePointer<Double>?,
-              cosines: UnsafeMutablePointer<Double>, sines: UnsafeMutablePointer<Double>, ld: Int) {
-        let n = pointCount, d = dimension, rows = coarseRows, fine = Self.fineCount
+    /// Calls `body(first, columns, table)` for consecutive blocks of half-space frequencies; `table`
+    /// is column-major n x 2*columns holding scale[k] cos(2 pi k.x_j), then scale[k] sin(2 pi k.x_j).
+    func forEachBlock(scale: [Double]?, _ body: (Int, Int, UnsafePointer<Double>) throws -> Void) rethrows {
+        let table = UnsafeMutablePointer<Double>.allocate(capacity: 2 * pointCount * blockColumns)
+        defer { table.deallocate() }
+        var first = 0
+        while first < cube.halfCount {
+            let columns = min(blockColumns, cube.halfCount - first)
+            fill(first: first, columns: columns, scale: scale, into: table)
+            try body(first, columns, table)
+            first += columns
+        }
+    }
+
+    private func fill(first: Int, columns: Int, scale: [Double]?, into table: UnsafeMutablePointer<Double>) {
+        let n = pointCount, d = cube.dimension, rows = coarseRows + Self.fineCount
         var k = [Int](repeating: 0, count: d)
-        coarseRe.withUnsafeBufferPointer { cre in
-        coarseIm.withUnsafeBufferPointer { cim in
-        fineRe.withUnsafeBufferPointer { fre in
-        fineIm.withUnsafeBufferPointer { fim in
+        tables.withUnsafeBufferPointer { t in
             for c in 0..<columns {
                 cube.frequency(halfIndex: first + c, into: &k)
-                let outC = cosines + c * ld, outS = sines + c * ld
-                let s = scale?[c] ?? 1
+                let outC = table + c * n, outS = table + (columns + c) * n
+                let s = scale?[first + c] ?? 1
                 for a in 0..<d {
-                    let m = abs(k[a]), q = m / fine, r = m % fine
+                    let m = abs(k[a])
                     let sign: Double = k[a] < 0 ? -1 : 1
-                    let qr = cre.baseAddress! + (a * rows + q) * n, qi = cim.baseAddress! + (a * rows + q) * n
-                    let rr = fre.baseAddress! + (a * fine + r) * n, ri = fim.baseAddress! + (a * fine + r) * n
+                    let coarse = t.baseAddress! + (a * rows + m / Self.fineCount) * 2 * n
+                    let fine = t.baseAddress! + (a * rows + coarseRows + m % Self.fineCount) * 2 * n
+                    let (qr, qi, rr, ri) = (coarse, coarse + n, fine, fine + n)
                     if a == 0 {
                         // e^{2 pi i k_0 x} = coarse * fine, conjugated for k_0 < 0, times the column scale
                         for j in 0..<n {
@@ -118,9 +130,6 @@ struct TrigFeatures {
                     }
                 }
             }
-        }
-        }
-        }
         }
     }
 }

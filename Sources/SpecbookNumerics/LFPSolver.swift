@@ -37,12 +37,11 @@ public struct LFPSolver: Sendable {
         self.cutoff = cutoff
         self.weight = weight
         self.memoryLimit = memoryLimit ?? Int(ProcessInfo.processInfo.physicalMemory / 2)
-        guard cutoff < 1 << 20, Double(2 * cutoff + 1) * Double(2 * cutoff + 1) < Double(Int.max) / 64 else {
-            throw LFPError.insufficientMemory(what: "a cut-off K = \(cutoff)", bytesNeeded: Int.max, bytesAvailable: self.memoryLimit)
-        }
+        // Half of the (2K+1)^d weights, 8 bytes each, checked before the cube's size can overflow.
+        try Self.checkMemory("the weights of (2K+1)^d = \(2 * cutoff + 1)^\(dimension) frequencies",
+                             bytes: Self.bytes(4, times: 2 * cutoff + 1, power: dimension), limit: self.memoryLimit)
         let cube = FrequencyCube(dimension: dimension, cutoff: cutoff)
         self.cube = cube
-        try Self.checkMemory("the weight table for (2K+1)^d = \(cube.count) frequencies", bytes: 8 * cube.halfCount, limit: self.memoryLimit)
         let inverse = try weight.inverse(dimension: dimension)
         var table = [Double](repeating: 0, count: cube.halfCount)
         var k = [Int](repeating: 0, count: dimension)
@@ -100,7 +99,7 @@ public struct LFPSolver: Sendable {
         guard values.count == n else { throw LFPError.valueCountMismatch(points: n, values: values.count) }
         var (gram, features) = try lowerGram(points: points, count: n)
         let (coefficients, rcond) = try Self.choleskySolve(&gram, order: n, rightHandSide: values)
-        let (re, im) = halfTransform(features: features, vector: coefficients, scaledByInverseWeight: true)
+        let (re, im) = halfTransform(features: features, vector: coefficients, multiplyByInverseWeight: true)
         return LFPInterpolant(solver: self, points: points, values: values, coefficients: coefficients,
                               halfReal: re, halfImag: im, reciprocalConditionEstimate: rcond)
     }
@@ -152,6 +151,12 @@ public struct LFPSolver: Sendable {
         }
         guard n <= cube.count else { throw LFPError.tooFewFrequencies(points: n, frequencies: cube.count) }
         return n
+    }
+
+    /// bytesEach * base^power, saturating at Int.max.
+    static func bytes(_ bytesEach: Int, times base: Int, power: Int) -> Int {
+        let exact = Double(bytesEach) * pow(Double(base), Double(power))
+        return exact < Double(Int.max) / 2 ? Int(exact) : Int.max
     }
 
     static func checkMemory(_ what: String, bytes: Int, limit: Int) throws {

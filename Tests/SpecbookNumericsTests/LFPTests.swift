@@ -264,12 +264,15 @@ final class LFPTests: XCTestCase {
         }
         XCTAssertThrowsError(try solver.kernelOnGrid(size: 1 << 20)) { error in
             guard case .insufficientMemory(_, let needed, _)? = error as? LFPError else { return XCTFail("\(error)") }
-            XCTAssertEqual(needed, 24 << 40)
-            XCTAssertTrue("\(error)".contains("24576.0 GiB"), "\(error)")
+            XCTAssertEqual(needed, 16 << 40)
+            XCTAssertTrue("\(error)".contains("16384.0 GiB"), "\(error)")
         }
         let small = try LFPSolver(dimension: 3, cutoff: 4, weight: .sobolev(alpha: 2), memoryLimit: 1 << 20)
         XCTAssertThrowsError(try small.kernelOnGrid(size: 64)) { error in XCTAssertTrue("\(error)".contains("64^3"), "\(error)") }
         expect(.invalidGridSize(0), mentioning: "N = 0") { _ = try solver.kernelOnGrid(size: 0) }
+        XCTAssertThrowsError(try LFPSolver(dimension: 3, cutoff: 100_000, weight: .sobolev(alpha: 4))) { error in
+            XCTAssertTrue("\(error)".contains("200001^3 frequencies would need"), "\(error)")
+        }
     }
 
     func testNearlyCoincidentPointsWithSteepWeightAreRefused() {
