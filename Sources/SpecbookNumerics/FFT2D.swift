@@ -1,0 +1,136 @@
+import Foundation
+
+/// A reusable plan for the DFT of a row-major grid of any number of axes, one 1-D transform per axis.
+///
+/// X_{k_1..k_d} = sum_j x_{j_1..j_d} e^{-2 pi i (j_1 k_1/n_1 + ... + j_d k_d/n_d)}; the last axis is contiguous.
+///
+/// ```swift
+/// let plan = FFTGridPlan(shape: [4, 4, 4])
+/// var grid = SplitComplexVector(zeros: 64)
+/// grid.real[0] = 1
+/// let spectrum = plan.forward(grid)        // all ones
+/// ```
+///
+/// **Edge cases:**
+/// - Every extent must be at least 1 and the shape non-empty (precondition).
+/// - The inverse is normalised by 1 / (number of grid points).
+/// - Axes of extent 1 are skipped.
+public struct FFTGridPlan: Sendable {
+    public let shape: [Int]
+    public let count: Int
+    private let plans: [FFTPlan]
+
+    public init(shape: [Int]) {
+        precondition(!shape.isEmpty && shape.allSatisfy { $0 >= 1 }, "FFTGridPlan: every extent must be at least 1, got \(shape)")
+        self.shape = shape
+        count = shape.reduce(1, *)
+        plans = shape.map { FFTPlan(count: $0) }
+    }
+
+    /// Forward transform in place of `count` values in row-major order.
+    public func forward(real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>) {
+        for axis in shape.indices where shape[axis] > 1 { transformAxis(axis, real, imag, inverse: false) }
+    }
+
+    /// Inverse transform in place, normalised by 1/count.
+    public func inverse(real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>) {
+        unnormalizedInverse(real: real, imag: imag)
+        let scale = 1 / Double(count)
+        for i in 0..<count {
+            real[i] *= scale
+            imag[i] *= scale
+        }
+    }
+
+    /// Inverse transform in place without the 1/count factor.
+    public func unnormalizedInverse(real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>) {
+        for axis in shape.indices where shape[axis] > 1 { transformAxis(axis, real, imag, inverse: true) }
+    }
+
+    /// The forward transform of a row-major grid.
+    public func forward(_ x: SplitComplexVector) -> SplitComplexVector {
+        precondition(x.count == count, "FFTGridPlan(shape: \(shape)): got \(x.count) values")
+        var y = x
+        y.real.withUnsafeMutableBufferPointer { re in
+            y.imag.withUnsafeMutableBufferPointer { im in forward(real: re.baseAddress!, imag: im.baseAddress!) }
+        }
+        return y
+    }
+
+    /// The inverse transform of a row-major grid, normalised by 1/count.
+    public func inverse(_ x: SplitComplexVector) -> SplitComplexVector {
+        precondition(x.count == count, "FFTGridPlan(shape: \(shape)): got \(x.count) values")
+        var y = x
+        y.real.withUnsafeMutableBufferPointer { re in
+            y.imag.withUnsafeMutableBufferPointer { im in inverse(real: re.baseAddress!, imag: im.baseAddress!) }
+        }
+        return y
+    }
+
+    /// Transforms every line along `axis`; strided lines are gathered a block at a time into contiguous scratch.
+    private func transformAxis(_ axis: Int, _ re: UnsafeMutablePointer<Double>, _ im: UnsafeMutablePointer<Double>, inverse: Bool) {
+        let length = shape[axis]
+        let stride = shape[(axis + 1)...].reduce(1, *)
+        let outer = count / (length * stride)
+        let plan = plans[axis]
+        // The swap trick of FFTPlan.unnormalizedInverse: exchange real and imaginary parts.
+        let (pr, pi) = inverse ? (im, re) : (re, im)
+        if stride == 1 {
+            for line in 0..<outer { plan.forward(real: pr + line * length, imag: pi + line * length) }
+            return
+        }
+        let block = min(stride, 16)
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 2 * block * length)
+        defer { scratch.deallocate() }
+        let sr = scratch, si = scratch + block * length
+        for o in 0..<outer {
+            var first = 0
+            while first < stride {
+                let width = min(block, stride - first)
+                let base = o * length * stride + first
+                for l in 0..<length {
+                    for b in 0..<width {
+                        sr[b * length + l] = pr[base + l * stride + b]
+                        si[b * length + l] = pi[base + l * stride + b]
+                    }
+                }
+                for b in 0..<width { plan.forward(real: sr + b * length, imag: si + b * length) }
+                for l in 0..<length {
+                    for b in 0..<width {
+                        pr[base + l * stride + b] = sr[b * length + l]
+                        pi[base + l * stride + b] = si[b * length + l]
+                    }
+                }
+                first += width
+            }
+        }
+    }
+}
+
+/// A reusable plan for the 2-D DFT of a row-major `rows x columns` grid.
+///
+/// ```swift
+/// let plan = FFT2DPlan(rows: 3, columns: 5)
+/// let image = SplitComplexVector(real: (0..<15).map(Double.init))
+/// let back = plan.inverse(plan.forward(image))   // == image
+/// ```
+///
+/// **Edge cases:**
+/// - `rows` and `columns` must be at least 1 (precondition); any lengths work, not only powers of two.
+/// - The inverse is normalised by 1 / (rows * columns).
+public struct FFT2DPlan: Sendable {
+    public let rows: Int
+    public let columns: Int
+    private let grid: FFTGridPlan
+
+    public init(rows: Int, columns: Int) {
+        self.rows = rows
+        self.columns = columns
+        grid = FFTGridPlan(shape: [rows, columns])
+    }
+
+    public func forward(_ x: SplitComplexVector) -> SplitComplexVector { grid.forward(x) }
+    public func inverse(_ x: SplitComplexVector) -> SplitComplexVector { grid.inverse(x) }
+    public func forward(real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>) { grid.forward(real: real, imag: imag) }
+    public func inverse(real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>) { grid.inverse(real: real, imag: imag) }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import SpecbookNumerics
+import XCTest
+
+/// X_k = sum_j x_j e^{-2 pi i jk/n} with the exact phase (jk mod n)/n, one output per call.
+func naiveDFT(_ x: SplitComplexVector, bin k: Int, sign: Double = -1) -> (Double, Double) {
+    let n = x.count
+    var re = 0.0, im = 0.0
+    for j in 0..<n {
+        let angle = sign * 2 * Double.pi * Double((j * k) % n) / Double(n)
+        let c = cos(angle), s = sin(angle)
+        re += x.real[j] * c - x.imag[j] * s
+        im += x.real[j] * s + x.imag[j] * c
+    }
+    return (re, im)
+}
+
+func randomComplex(_ n: Int, seed: UInt64) -> SplitComplexVector {
+    var rng = SeededGenerator(seed: seed)
+    return SplitComplexVector(real: (0..<n).map { _ in Double.random(in: -1...1, using: &rng) },
+                              imag: (0..<n).map { _ in Double.random(in: -1...1, using: &rng) })
+}
+
+func maxAbsDifference(_ a: SplitComplexVector, _ b: SplitComplexVector) -> Double {
+    var worst = 0.0
+    for i in 0..<a.count { worst = max(worst, abs(a.real[i] - b.real[i]), abs(a.imag[i] - b.imag[i])) }
+    return worst
+}
+
+final class FFTTests: XCTestCase {
+    /// Stated tolerance: max |FFT - naive DFT| <= 1e-12 * n * max|x| (Double); observed errors are far smaller.
+    func tolerance(_ n: Int) -> Double { 1e-12 * Double(n) }
+
+    func testMatchesNaiveDFTForEveryLengthUpTo64AndPrimes() {
+        for n in Array(1...64) + [97, 101, 1009] {
+            let x = randomComplex(n, seed: UInt64(n))
+            let fast = FFTPlan(count: n).forward(x)
+            var naive = SplitComplexVector(zeros: n)
+            for k in 0..<n { (naive.real[k], naive.imag[k]) = naiveDFT(x, bin: k) }
+            XCTAssertLessThan(maxAbsDifference(fast, naive), tolerance(n), "n = \(n)")
+        }
+    }
+
+    func testInverseUndoesForward() {
+        for n in [1, 2, 3, 7, 16, 100, 97, 1000, 1024, 4096] {
+            let x = randomComplex(n, seed: 7 + UInt64(n))
+            let plan = FFTPlan(count: n)
+            XCTAssertLessThan(maxAbsDifference(plan.inverse(plan.forward(x)), x), 1e-14 * Double(max(n, 16)), "n = \(n)")
+        }
+    }
+
+    func testInverseMatchesNaiveInverseDFT() {
+        for n in [5, 12, 64] {
+            let x = randomComplex(n, seed: 99)
+            let inverse = FFTPlan(count: n).inverse(x)
+            for k in 0..<n {
+                let (re, im) = naiveDFT(x, bin: k, sign: 1)
+                XCTAssertEqual(inverse.real[k], re / Double(n), accuracy: 1e-14)
+                XCTAssertEqual(inverse.imag[k], im / Double(n), accuracy: 1e-14)
+            }
+        }
+    }
+
+    func testLargePowersOfTwo() {
+        for n in [4096, 65536] {
+            let x = randomComplex(n, seed: UInt64(n))
+            let plan = FFTPlan(count: n)
+            let fast = plan.forward(x)
+            // Every bin of 4096; 64 spread-out bins of 65536 (a full naive DFT would take seconds).
+            let bins = n <= 4096 ? Array(0..<n) : (0..<64).map { ($0 * 1031) % n }
+            var worst = 0.0
+            for k in bins {
+                let (re, im) = naiveDFT(x, bin: k)
+                worst = max(worst, abs(fast.real[k] - re), abs(fast.imag[k] - im))
+            }
+            XCTAssertLessThan(worst, tolerance(n), "n = \(n)")
+            // Parseval: sum |X|^2 = n sum |x|^2
+            let energyX = zip(x.real, x.imag).reduce(0) { $0 + $1.0 * $1.0 + $1.1 * $1.1 }
+            let energyF = zip(fast.real, fast.imag).reduce(0) { $0 + $1.0 * $1.0 + $1.1 * $1.1 }
+            XCTAssertEqual(energyF / Double(n), energyX, accuracy: 1e-10 * energyX)
+            XCTAssertLessThan(maxAbsDifference(plan.inverse(fast), x), 1e-13)
+        }
+    }
+
+    func testSingleToneLandsInOneBin() {
+        let n = 12
+        let x = SplitComplexVector(real: (0..<n).map { cos(2 * Double.pi * 3 * Double($0) / Double(n)) })
+        let m = FFTPlan(count: n).forward(x).magnitudes
+        for k in 0..<n { XCTAssertEqual(m[k], k == 3 || k == 9 ? 6 : 0, accuracy: 1e-12) }
+    }
+
+    func testRealFFTMatchesComplexFFT() {
+        for n in Array(1...40) + [97, 256, 1000, 1024] {
+            var rng = SeededGenerator(seed: UInt64(n) + 5)
+            let x = (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }
+            let plan = RealFFTPlan(count: n)
+            let half = plan.forward(x)
+            let full = FFTPlan(count: n).forward(SplitComplexVector(real: x))
+            XCTAssertEqual(half.count, n / 2 + 1)
+            for k in 0..<half.count {
+                XCTAssertEqual(half.real[k], full.real[k], accuracy: tolerance(n), "n = \(n), k = \(k)")
+                XCTAssertEqual(half.imag[k], full.imag[k], accuracy: tolerance(n), "n = \(n), k = \(k)")
+            }
+            let back = plan.inverse(half)
+            for j in 0..<n { XCTAssertEqual(back[j], x[j], accuracy: 1e-13, "n = \(n)") }
+        }
+    }
+
+    func testTwoDimensionalMatchesNaive() {
+        for (rows, columns) in [(1, 1), (4, 8), (3, 5), (6, 7), (16, 16), (12, 1)] {
+            let x = randomComplex(rows * columns, seed: UInt64(rows * 100 + columns))
+            let plan = FFT2DPlan(rows: rows, columns: columns)
+            let fast = plan.forward(x)
+            for p in 0..<rows {
+                for q in 0..<columns {
+                    var re = 0.0, im = 0.0
+                    for a in 0..<rows {
+                        for b in 0..<columns {
+                            // e^{-2 pi i (a p / rows + b q / columns)}
+                            let cycles = Double((a * p) % rows) / Double(rows) + Double((b * q) % columns) / Double(columns)
+                            let c = cos(-2 * Double.pi * cycles), s = sin(-2 * Double.pi * cycles)
+                            re += x.real[a * columns + b] * c - x.imag[a * columns + b] * s
+                            im += x.real[a * columns + b] * s + x.imag[a * columns + b] * c
+                        }
+                    }
+                    XCTAssertEqual(fast.real[p * columns + q], re, accuracy: tolerance(rows * columns))
+                    XCTAssertEqual(fast.imag[p * columns + q], im, accuracy: tolerance(rows * columns))
+                }
+            }
+            XCTAssertLessThan(maxAbsDifference(plan.inverse(fast), x), 1e-13)
+        }
+    }
+
+    func testThreeDimensionalGridIsSeparable() {
+        // The 3-D transform of a product f(a) g(b) h(c) is the product of the 1-D transforms.
+        let shape = [4, 6, 5]
+        let f = randomComplex(4, seed: 1), g = randomComplex(6, seed: 2), h = randomComplex(5, seed: 3)
+        func product(_ u: SplitComplexVector, _ v: SplitComplexVector, _ w: SplitComplexVector) -> SplitComplexVector {
+            var out = SplitComplexVector(zeros: u.count * v.count * w.count)
+            for a in 0..<u.count {
+                for b in 0..<v.count {
+                    for c in 0..<w.count {
+                        let r1 = u.real[a] * v.real[b] - u.imag[a] * v.imag[b]
+                        let i1 = u.real[a] * v.imag[b] + u.imag[a] * v.real[b]
+                        let i = (a * v.count + b) * w.count + c
+                        out.real[i] = r1 * w.real[c] - i1 * w.imag[c]
+                        out.imag[i] = r1 * w.imag[c] + i1 * w.real[c]
+                    }
+                }
+            }
+            return out
+        }
+        let grid = FFTGridPlan(shape: shape).forward(product(f, g, h))
+        let expected = product(FFTPlan(count: 4).forward(f), FFTPlan(count: 6).forward(g), FFTPlan(count: 5).forward(h))
+        XCTAssertLessThan(maxAbsDifference(grid, expected), 1e-12)
+    }
+}
