@@ -49,6 +49,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        .executableTarget(name: "specbook-bench", dependencies: ["SpecbookNumerics", "SpecbookFigures"], path: "Sources/specbook-bench"),
+
         .testTarget(name: "SpecbookNumericsTests", dependencies: ["SpecbookNumerics"]),
         .testTarget(name: "SpecbookFiguresTests", dependencies: ["SpecbookFigures", "CCairo"]),
         .testTarget(name: "SpecbookNotebookTests", dependencies: ["SpecbookNotebook"]),
