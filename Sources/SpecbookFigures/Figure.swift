@@ -30,9 +30,9 @@ public final class Figure {
     public let columns: Int
     /// Panels in reading order: row by row, left to right.
     public let panels: [Axes]
-    /// All panels share the x limits; only the bottom row shows x tick labels.
+    /// Panels in the same column share x limits; only the bottom row shows x tick labels.
     public let sharesX: Bool
-    /// All panels share the y limits; only the first column shows y tick labels.
+    /// Panels in the same row share y limits; only the first column shows y tick labels.
     public let sharesY: Bool
     /// A title over all panels.
     public var suptitle: String?
@@ -54,10 +54,14 @@ public final class Figure {
 
     /// A figure with a `rows` x `columns` grid of panels; the default size grows with the grid.
     ///
+    /// `sharex` gives the panels of each column one x range (matplotlib's `sharex="col"`), and
+    /// `sharey` the panels of each row one y range (`sharey="row"`); inner tick labels are hidden.
+    ///
     /// ```swift
     /// let fig = try Figure(rows: 2, columns: 1, sharex: true)   // two panels stacked, one x axis
     /// ```
-    /// **Edge cases:** throws ``FigureError/invalidGrid(rows:columns:)`` for fewer than 1 row or column.
+    /// **Edge cases:** throws ``FigureError/invalidGrid(rows:columns:)`` for fewer than 1 row or column;
+    /// explicit limits on a panel win over the shared range.
     public init(rows: Int, columns: Int, width: Double? = nil, height: Double? = nil, sharex: Bool = false, sharey: Bool = false) throws {
         guard rows >= 1, columns >= 1 else { throw FigureError.invalidGrid(rows: rows, columns: columns) }
         self.rows = rows

@@ -125,10 +125,19 @@ struct LegendRenderer {
         return best
     }
 
-    /// Data points inside `box` plus line segments crossing it (matplotlib's "best" measure).
+    /// Data points inside `box` plus line segments crossing it (matplotlib's "best" measure); a
+    /// note placed with `text` counts as many points, since the legend would hide it.
     private func badness(_ box: Rect) -> Int {
         func inside(_ x: Double, _ y: Double) -> Bool { x >= box.x && x <= box.maxX && y >= box.y && y <= box.maxY }
         var count = 0
+        for case .text(let note) in panel.axes.elements {
+            let plot = panel.plot
+            let (x, y) = note.coordinates == .data ? (panel.x(note.x), panel.y(note.y))
+                : (plot.x + note.x * plot.width, plot.maxY - note.y * plot.height)
+            let size = text.measure(note.text, size: note.size ?? m.tick)
+            let left = note.alignment == .left ? x : note.alignment == .center ? x - size.width / 2 : x - size.width
+            if left < box.maxX, left + size.width > box.x, y - size.ascent < box.maxY, y + size.descent > box.y { count += 1000 }
+        }
         for element in panel.axes.elements {
             let xs: [Double], ys: [Double], segments: Bool
             switch element {

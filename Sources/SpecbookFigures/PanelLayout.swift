@@ -103,12 +103,14 @@ extension Figure {
             guard let low = present.map(\.low).min(), let high = present.map(\.high).max() else { return nil }
             return (low, high, present.flatMap(\.sticky))
         }
-        let sharedX = union(xExtents), sharedY = union(yExtents)
         var layouts: [PanelLayout] = []
         for (index, axes) in panels.enumerated() {
             let row = index / columns, column = index % columns
-            let (xl, xh) = try axes.resolvedLimits(.x, extent: sharesX ? sharedX : xExtents[index])
-            let (yl, yh) = try axes.resolvedLimits(.y, extent: sharesY ? sharedY : yExtents[index])
+            // Shared x runs down a column and shared y along a row (matplotlib's "col" and "row").
+            let xExtent = sharesX ? union(xExtents.indices.filter { $0 % columns == column }.map { xExtents[$0] }) : xExtents[index]
+            let yExtent = sharesY ? union(yExtents.indices.filter { $0 / columns == row }.map { yExtents[$0] }) : yExtents[index]
+            let (xl, xh) = try axes.resolvedLimits(.x, extent: xExtent)
+            let (yl, yh) = try axes.resolvedLimits(.y, extent: yExtent)
             let cell = Rect(x: Double(column) * cellWidth, y: top + Double(row) * cellHeight, width: cellWidth, height: cellHeight)
             var panel = PanelLayout(
                 axes: axes, cell: cell, plot: cell,
