@@ -35,8 +35,8 @@ extension AxisTicks {
     /// // ticks.major == [1, 10, 100, 1000], ticks.labels == ["10^{0}", "10^{1}", "10^{2}", "10^{3}"]
     /// ```
     /// **Edge cases:** non-positive bounds are replaced by 1...10; many decades are labelled every
-    /// second, third, ... decade (at most `maxTicks` labels); a range under one decade labels
-    /// some minor ticks ("2×10^{0}"), and one too narrow for that falls back to linear ticks.
+    /// second, third, ... decade (at most `maxTicks` labels); a range with fewer than two decade
+    /// ticks labels some minor ticks ("2×10^{0}"), and one too narrow for that falls back to linear ticks.
     public static func log(_ range: ClosedRange<Double>, maxTicks: Int = 9) -> AxisTicks {
         var (low, high) = (range.lowerBound, range.upperBound)
         if !(low > 0) || !high.isFinite || !(high > 0) { (low, high) = (1, 10) }
@@ -69,7 +69,8 @@ extension AxisTicks {
         }
         var minorLabels: [Double: String] = [:]
         let span = logHigh - logLow
-        if span <= 1 {
+        // With fewer than two labelled decades, some minor ticks carry labels (matplotlib's minor_thresholds).
+        if major.count < 2 {
             let labelled = span <= 0.4 ? Set(2...9) : Set([2, 5])
             for v in minor {
                 let k = Int(floor(log10(v) + 1e-9)), m = Int((v / pow(10, Double(k))).rounded())

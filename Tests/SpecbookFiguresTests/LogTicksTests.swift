@@ -35,6 +35,13 @@ final class LogTicksTests: XCTestCase {
         XCTAssertEqual(Set(ticks.minorLabels.values), ["2×10^{0}", "5×10^{0}"])
     }
 
+    func testOneDecadeTickGetsLabelledMinorTicksBeside() {
+        let ticks = AxisTicks.log(4...64)
+        XCTAssertEqual(ticks.labels, ["10^{1}"])
+        XCTAssertEqual(Set(ticks.minorLabels.values), ["5×10^{0}", "2×10^{1}", "5×10^{1}"])
+        XCTAssertTrue(AxisTicks.log(1...1000).minorLabels.isEmpty)
+    }
+
     func testVeryNarrowRangeFallsBackToLinearTicks() {
         let ticks = AxisTicks.log(2.1...2.2)
         XCTAssertGreaterThanOrEqual(ticks.major.count, 2)
