@@ -49,6 +49,11 @@ public final class Axes {
     public init() {}
 
     /// Shows the legend at `location` (default: where it covers the fewest data points).
+    ///
+    /// ```swift
+    /// ax.legend(location: .lowerRight)
+    /// ```
+    /// **Edge cases:** an axes with no labelled data draws no legend wherever it is placed.
     public func legend(location: LegendLocation = .best) { legendLocation = location }
 
     private func cycleColor(_ color: Color?) -> ColorChoice {

@@ -17,6 +17,13 @@ extension Figure {
     }
 
     /// The figure as PNG file bytes, `scale` pixels per point.
+    ///
+    /// ```swift
+    /// let bytes = try fig.pngData(theme: .dark, scale: 1)   // width x height pixels
+    /// ```
+    /// **Edge cases:** throws ``FigureError/invalidSize(width:height:)`` for a non-positive size and
+    /// ``FigureError/invalidParameter(name:value:)`` for a scale that is not positive or exceeds
+    /// Cairo's 32767-pixel limit.
     public func pngData(theme: FigureTheme = .light, scale: Double = 2) throws -> [UInt8] {
         try checkSize()
         guard scale.isFinite, scale > 0, width * scale <= 32767, height * scale <= 32767 else {
@@ -31,7 +38,12 @@ extension Figure {
         return try PNGEncoder.encode(surface)
     }
 
-    /// The figure as SVG file bytes.
+    /// The figure as SVG file bytes, sized in CSS pixels (`width="640px"`).
+    ///
+    /// ```swift
+    /// let svg = String(decoding: try fig.svgData(), as: UTF8.self)
+    /// ```
+    /// **Edge cases:** the same figure gives the same bytes on every call.
     public func svgData(theme: FigureTheme = .light) throws -> [UInt8] {
         try checkSize()
         let sink = ByteSink()

@@ -39,6 +39,13 @@ public struct AxisTicks: Equatable, Sendable {
     public var exponentLabel: String? { exponent.map { "×10^{\(Self.signed($0))}" } }
 
     /// Ticks for a linear axis over `range`, with at most `maxBins` intervals between ticks.
+    ///
+    /// ```swift
+    /// AxisTicks.linear(0...0.3).labels               // ["0.00", "0.05", ..., "0.30"]
+    /// AxisTicks.linear(0...0.3, maxBins: 3).labels   // ["0.0", "0.1", "0.2", "0.3"]
+    /// ```
+    /// **Edge cases:** only ticks inside `range` are returned; a plot uses about one bin per three
+    /// label heights of axis length, at most 9.
     public static func linear(_ range: ClosedRange<Double>, maxBins: Int = 9) -> AxisTicks {
         let (low, high) = nonsingular(range.lowerBound, range.upperBound)
         guard low.isFinite, high.isFinite else { return AxisTicks(major: [], labels: []) }
