@@ -42,7 +42,7 @@ struct PanelLayout {
     }
 
     /// Places the plot area inside the cell with the given margins and recomputes ticks for its size.
-    mutating func place(_ margins: Margins, metrics: Metrics) {
+    mutating func place(_ margins: Margins, metrics: Metrics, text: Typesetter) {
         plot = Rect(x: (cell.x + margins.left).rounded(), y: (cell.y + margins.top).rounded(),
                     width: max(1, (cell.width - margins.left - margins.right).rounded()),
                     height: max(1, (cell.height - margins.top - margins.bottom).rounded()))
@@ -52,11 +52,24 @@ struct PanelLayout {
         y.start = inverted ? plot.y : plot.maxY
         y.end = inverted ? plot.maxY : plot.y
         xTicks = Axes.ticks(scale: x.scale, low: x.low, high: x.high, length: plot.width, fontSize: metrics.tick, horizontal: true)
+        // Wide labels (such as "100000") get fewer ticks until neighbours no longer touch.
+        var length = plot.width
+        while xLabelsCollide(text, metrics), length > metrics.tick * 3 {
+            length *= 0.75
+            xTicks = Axes.ticks(scale: x.scale, low: x.low, high: x.high, length: length, fontSize: metrics.tick, horizontal: true)
+        }
         yTicks = Axes.ticks(scale: y.scale, low: y.low, high: y.high, length: plot.height, fontSize: metrics.tick, horizontal: false)
         if let map = colorBarMap {
             colorBarTicks = AxisTicks.linear(map.limits.low...map.limits.high,
                                              maxBins: min(max(Int(plot.height / (metrics.tick * 2)), 1), 9))
         }
+    }
+
+    /// Whether two neighbouring x tick labels would overlap or sit closer than half an em.
+    func xLabelsCollide(_ text: Typesetter, _ m: Metrics) -> Bool {
+        let labels = Dictionary(zip(xTicks.major, xTicks.labels), uniquingKeysWith: { a, _ in a }).merging(xTicks.minorLabels) { a, _ in a }
+        let placed = labels.map { (x($0.key), text.measure($0.value, size: m.tick).width) }.filter { $0.0.isFinite }.sorted { $0.0 < $1.0 }
+        return zip(placed, placed.dropFirst()).contains { a, b in b.0 - a.0 < (a.1 + b.1) / 2 + m.tick * 0.5 }
     }
 
     /// The margins this panel needs for its current ticks and labels.
@@ -118,7 +131,7 @@ extension Figure {
                 y: AxisMap(scale: axes.yScale, low: yl, high: yh, start: 0, end: 1))
             panel.showXTickLabels = !sharesX || row == rows - 1
             panel.showYTickLabels = !sharesY || column == 0
-            panel.place(Margins(left: 60, right: 20, top: 20, bottom: 45), metrics: m)
+            panel.place(Margins(left: 60, right: 20, top: 20, bottom: 45), metrics: m, text: text)
             layouts.append(panel)
         }
         // Twice: ticks depend on the plot size, which depends on the labels' size.
@@ -131,7 +144,7 @@ extension Figure {
                     if other % columns == column { aligned.left = max(aligned.left, needed[other].left); aligned.right = max(aligned.right, needed[other].right) }
                     if other / columns == row { aligned.top = max(aligned.top, needed[other].top); aligned.bottom = max(aligned.bottom, needed[other].bottom) }
                 }
-                layouts[index].place(aligned, metrics: m)
+                layouts[index].place(aligned, metrics: m, text: text)
             }
         }
         return layouts
