@@ -66,7 +66,17 @@ extension Figure {
         let status = cairo_surface_status(surface)
         cairo_surface_destroy(surface)
         guard status == CAIRO_STATUS_SUCCESS else { throw FigureError.cairo(String(cString: cairo_status_to_string(status))) }
-        return withExtendedLifetime(sink) { Self.renumberSurfaceIDs(sink.bytes) }
+        return withExtendedLifetime(sink) { Self.pixelatedImages(Self.renumberSurfaceIDs(sink.bytes)) }
+    }
+
+    /// Marks embedded images (heat maps, colour bars) to be scaled without smoothing: Cairo 1.16
+    /// drops the nearest-neighbour filter in SVG, and a browser would blur the cells together.
+    static func pixelatedImages(_ svg: [UInt8]) -> [UInt8] {
+        let text = String(decoding: svg, as: UTF8.self)
+        guard text.contains("<image ") else { return svg }
+        let marked = text.replacingOccurrences(
+            of: "<image ", with: "<image image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" ")
+        return Array(marked.utf8)
     }
 
     /// Renumbers `imageN`/`surfaceN`/`sourceN` ids in order of appearance: Cairo takes them from

@@ -77,5 +77,8 @@ final class SVGOutputTests: XCTestCase {
         fig.suptitle = "Grid"
         let counts = parse(try fig.svgData(theme: .dark))
         XCTAssertGreaterThanOrEqual(counts["image", default: 0] + counts["defs/image", default: 0], 2, "heat map and colour bar embedded as images")
+        let text = String(decoding: try fig.svgData(), as: UTF8.self)
+        XCTAssertTrue(text.contains("<image image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\""),
+                      "heat map cells must not be smoothed")
     }
 }
