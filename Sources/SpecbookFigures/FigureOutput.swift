@@ -66,41 +66,7 @@ extension Figure {
         let status = cairo_surface_status(surface)
         cairo_surface_destroy(surface)
         guard status == CAIRO_STATUS_SUCCESS else { throw FigureError.cairo(String(cString: cairo_status_to_string(status))) }
-        return withExtendedLifetime(sink) { Self.pixelatedImages(Self.renumberSurfaceIDs(sink.bytes)) }
-    }
-
-    /// Marks embedded images (heat maps, colour bars) to be scaled without smoothing: Cairo 1.16
-    /// drops the nearest-neighbour filter in SVG, and a browser would blur the cells together.
-    static func pixelatedImages(_ svg: [UInt8]) -> [UInt8] {
-        let text = String(decoding: svg, as: UTF8.self)
-        guard text.contains("<image ") else { return svg }
-        let marked = text.replacingOccurrences(
-            of: "<image ", with: "<image image-rendering=\"optimizeSpeed\" style=\"image-rendering:pixelated\" ")
-        return Array(marked.utf8)
-    }
-
-    /// Renumbers `imageN`/`surfaceN`/`sourceN` ids in order of appearance: Cairo takes them from
-    /// process-wide surface counters, which would make the same figure's SVG differ between calls.
-    static func renumberSurfaceIDs(_ svg: [UInt8]) -> [UInt8] {
-        let text = String(decoding: svg, as: UTF8.self)
-        guard let pattern = try? NSRegularExpression(pattern: "(id=\"|#)(image|surface|source)([0-9]+)") else { return svg }
-        let matches = pattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
-        guard !matches.isEmpty else { return svg }
-        var numbers: [String: Int] = [:]
-        var result = ""
-        var cursor = text.startIndex
-        for match in matches {
-            guard let whole = Range(match.range, in: text), let kind = Range(match.range(at: 2), in: text),
-                  let digits = Range(match.range(at: 3), in: text) else { continue }
-            let key = String(text[kind]) + String(text[digits])
-            let number = numbers[key] ?? numbers.count + 1
-            numbers[key] = number
-            result += text[cursor..<digits.lowerBound]
-            result += String(number)
-            cursor = whole.upperBound
-        }
-        result += text[cursor...]
-        return Array(result.utf8)
+        return withExtendedLifetime(sink) { SVGTidy.tidy(sink.bytes) }
     }
 
     private func checkSize() throws {
