@@ -20,6 +20,7 @@ let package = Package(
         .systemLibrary(
             name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(
             name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
@@ -29,7 +30,7 @@ let package = Package(
             name: "SpecbookNumerics", dependencies: ["COpenBLAS"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         // Figures: Cairo plots to PNG and SVG.
-        .target(name: "SpecbookFigures", dependencies: ["CCairo"]),
+        .target(name: "SpecbookFigures", dependencies: ["CCairo", "CZlib"]),
         // What a notebook imports.
         .target(name: "Specbook", dependencies: ["SpecbookNumerics", "SpecbookFigures"]),
         // Notebook parsing, program generation, compile, execute, cache.
@@ -49,7 +50,6 @@ let package = Package(
             ]),
         // Benchmarks behind bench/*.sh: `specbook-bench mlp`, one file per benchmark.
         .executableTarget(name: "specbook-bench", dependencies: ["SpecbookNumerics", "SpecbookFigures"], path: "Sources/specbook-bench"),
-
 
         .testTarget(name: "SpecbookNumericsTests", dependencies: ["SpecbookNumerics"]),
         .testTarget(name: "SpecbookFiguresTests", dependencies: ["SpecbookFigures", "CCairo"]),

@@ -1,75 +1,182 @@
-import CCairo
 import Foundation
 
-/// One plotting area with x and y axes.
+/// One plot panel: data drawn against an x and a y axis, with labels, title, legend and limits.
+///
+/// An axes belongs to a ``Figure``; get it with `fig.axes` (the first panel) or `fig[row, column]`.
+/// Every plotting call draws in the order made, with the next tab10 colour unless given one.
+///
+/// ```swift
+/// let fig = Figure(width: 640, height: 400)
+/// let ax = fig.axes
+/// try ax.line(x: xs, y: ys, label: "target")
+/// try ax.scatter(x: samples, y: values, label: "data", marker: .circle)
+/// ax.hline(0)
+/// ax.title = "Fit after 1000 epochs"
+/// ax.xLabel = "x"
+/// ax.yLabel = "h(x)"
+/// ax.yLimits = -1.5...1.5
+/// ```
+/// **Edge cases:** data-adding calls throw ``FigureError`` for empty, all-NaN or mismatched data;
+/// individual NaN values break lines. Axes are reference objects so that `fig.axes.title = "..."`
+/// works on a `let` figure, the way notebook code reads.
 public final class Axes {
-    struct Series {
-        var x: [Double]
-        var y: [Double]
-        var label: String?
-    }
+    var elements: [PlotElement] = []
+    var nextCycleIndex = 0
 
-    var series: [Series] = []
+    /// Text above the panel.
     public var title: String?
+    /// The x axis label; `^{...}` makes a superscript, `_{...}` a subscript.
     public var xLabel: String?
+    /// The y axis label, drawn turned a quarter to the left.
     public var yLabel: String?
+    /// Fixed x limits; nil fits the data with a 5% margin.
+    public var xLimits: ClosedRange<Double>?
+    /// Fixed y limits; nil fits the data with a 5% margin.
+    public var yLimits: ClosedRange<Double>?
+    /// Linear or log x axis.
+    public var xScale: AxisScale = .linear
+    /// Linear or log y axis.
+    public var yScale: AxisScale = .linear
+    /// Draws the y axis with values decreasing upwards.
+    public var yInverted = false
+    /// Light grid lines at the major ticks.
+    public var grid = false
+    /// False hides spines, ticks, tick labels and axis labels, and gives the data the whole panel.
+    public var axisVisible = true
+    /// Where the legend goes; nil hides it. It is shown whenever some data has a label.
+    public var legendLocation: LegendLocation? = .best
 
-    /// Adds a line through the points (x[i], y[i]).
-    public func line(x: [Double], y: [Double], label: String? = nil) throws {
-        guard x.count == y.count else { throw FigureError.mismatchedLengths(x: x.count, y: y.count) }
-        guard !x.isEmpty else { throw FigureError.emptySeries(label ?? "line") }
-        series.append(Series(x: x, y: y, label: label))
+    public init() {}
+
+    /// Shows the legend at `location` (default: where it covers the fewest data points).
+    ///
+    /// ```swift
+    /// ax.legend(location: .lowerRight)
+    /// ```
+    /// **Edge cases:** an axes with no labelled data draws no legend wherever it is placed.
+    public func legend(location: LegendLocation = .best) { legendLocation = location }
+
+    private func cycleColor(_ color: Color?) -> ColorChoice {
+        if let color { return .explicit(color) }
+        defer { nextCycleIndex += 1 }
+        return .cycle(nextCycleIndex)
     }
 
-    static let cycle: [(Double, Double, Double)] = [
-        (0.122, 0.467, 0.706), (1.0, 0.498, 0.055), (0.173, 0.627, 0.173), (0.839, 0.153, 0.157),
-    ]
+    /// Adds a line through (x[i], y[i]); NaN in either breaks the line.
+    ///
+    /// ```swift
+    /// try ax.line(x: epochs, y: loss, label: "train", style: .solid, marker: .circle)
+    /// ```
+    /// **Edge cases:** throws for empty, all-NaN or mismatched input, and for a negative or
+    /// non-finite width or marker size.
+    public func line(x: [Double], y: [Double], label: String? = nil, color: Color? = nil,
+                     style: LineStyle = .solid, width: Double = 2, marker: Marker? = nil, markerSize: Double = 7) throws {
+        try validate(label ?? "line", x: x, y: y)
+        try checkPositive("width", width)
+        try checkPositive("markerSize", markerSize)
+        elements.append(.line(LineSeries(x: x, y: y, label: label, color: cycleColor(color), style: style,
+                                         width: width, marker: marker, markerSize: markerSize)))
+    }
 
-    func draw(_ cr: OpaquePointer, width: Double, height: Double, theme: FigureTheme) {
-        let fg: Double = theme == .light ? 0.1 : 0.9
-        if theme == .light { cairo_set_source_rgb(cr, 1, 1, 1) } else { cairo_set_source_rgb(cr, 0.09, 0.1, 0.12) }
-        cairo_paint(cr)
-        let left = 60.0, right = width - 20, top = 30.0, bottom = height - 45
-        let xs = series.flatMap(\.x).filter(\.isFinite), ys = series.flatMap(\.y).filter(\.isFinite)
-        var (x0, x1) = (xs.min() ?? 0, xs.max() ?? 1)
-        var (y0, y1) = (ys.min() ?? 0, ys.max() ?? 1)
-        if x0 == x1 { x0 -= 0.5; x1 += 0.5 }
-        if y0 == y1 { y0 -= 0.5; y1 += 0.5 }
-        let pad = (y1 - y0) * 0.05
-        y0 -= pad; y1 += pad
-        func px(_ x: Double) -> Double { left + (x - x0) / (x1 - x0) * (right - left) }
-        func py(_ y: Double) -> Double { bottom - (y - y0) / (y1 - y0) * (bottom - top) }
+    /// Adds a line through y[i] at x = 0, 1, 2, ...
+    public func line(y: [Double], label: String? = nil, color: Color? = nil, style: LineStyle = .solid, width: Double = 2) throws {
+        try line(x: y.indices.map(Double.init), y: y, label: label, color: color, style: style, width: width)
+    }
 
-        cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
-        cairo_set_font_size(cr, 11)
-        cairo_set_source_rgb(cr, fg, fg, fg)
-        cairo_set_line_width(cr, 1)
-        cairo_rectangle(cr, left, top, right - left, bottom - top)
-        cairo_stroke(cr)
-        for (value, isX) in [(x0, true), (x1, true), (y0, false), (y1, false)] {
-            let text = String(format: "%.3g", value)
-            if isX { cairo_move_to(cr, px(value) - 10, bottom + 16) } else { cairo_move_to(cr, 8, py(value) + 4) }
-            cairo_show_text(cr, text)
-        }
-        if let xLabel { cairo_move_to(cr, (left + right) / 2 - 20, height - 10); cairo_show_text(cr, xLabel) }
-        if let yLabel { cairo_move_to(cr, 8, top - 10); cairo_show_text(cr, yLabel) }
-        if let title { cairo_move_to(cr, left, 18); cairo_show_text(cr, title) }
+    /// Adds a marker at each (x[i], y[i]); points with a NaN are left out.
+    ///
+    /// ```swift
+    /// try ax.scatter(x: xs, y: ys, label: "samples", marker: .cross, size: 8)
+    /// ```
+    public func scatter(x: [Double], y: [Double], label: String? = nil, color: Color? = nil,
+                        marker: Marker = .circle, size: Double = 7) throws {
+        try validate(label ?? "scatter", x: x, y: y)
+        try checkPositive("size", size)
+        elements.append(.scatter(ScatterSeries(x: x, y: y, label: label, color: cycleColor(color), marker: marker, size: size)))
+    }
 
-        cairo_set_line_width(cr, 1.8)
-        for (i, s) in series.enumerated() {
-            let c = Self.cycle[i % Self.cycle.count]
-            cairo_set_source_rgb(cr, c.0, c.1, c.2)
-            var penDown = false
-            for (x, y) in zip(s.x, s.y) {
-                guard x.isFinite, y.isFinite else { penDown = false; continue }
-                if penDown { cairo_line_to(cr, px(x), py(y)) } else { cairo_move_to(cr, px(x), py(y)) }
-                penDown = true
-            }
-            cairo_stroke(cr)
-            if let label = s.label {
-                cairo_move_to(cr, right - 120, top + 16 + 16 * Double(i))
-                cairo_show_text(cr, label)
-            }
-        }
+    /// Adds stems from `baseline` up (or down) to each value, with a marker on top: a spectrum.
+    ///
+    /// ```swift
+    /// try ax.stem(x: frequencies, y: amplitudes, label: "|f̂(k)|")
+    /// ```
+    /// **Edge cases:** `baseline` nil is 0 on a linear y axis and the bottom of the plot on a log one.
+    public func stem(x: [Double], y: [Double], label: String? = nil, color: Color? = nil,
+                     baseline: Double? = nil, marker: Marker = .circle) throws {
+        try validate(label ?? "stem", x: x, y: y)
+        elements.append(.stem(StemSeries(x: x, y: y, label: label, color: cycleColor(color), baseline: baseline, marker: marker)))
+    }
+
+    /// Shades the region between `lower` and `upper` at each x (a band, an error range).
+    ///
+    /// ```swift
+    /// try ax.fillBetween(x: xs, lower: mean.map { $0 - 0.1 }, upper: mean.map { $0 + 0.1 }, label: "±0.1")
+    /// ```
+    /// **Edge cases:** a NaN splits the band into separate pieces; `alpha` must be in 0...1.
+    public func fillBetween(x: [Double], lower: [Double], upper: [Double], label: String? = nil,
+                            color: Color? = nil, alpha: Double = 0.3) throws {
+        try validate(label ?? "fillBetween", x: x, y: lower)
+        try validate(label ?? "fillBetween", x: x, y: upper)
+        guard alpha >= 0, alpha <= 1 else { throw FigureError.invalidParameter(name: "alpha", value: alpha) }
+        elements.append(.fill(FillSeries(x: x, lower: lower, upper: upper, label: label, color: cycleColor(color), alpha: alpha)))
+    }
+
+    /// Shades the region between `y` and a constant `baseline`.
+    public func fillBetween(x: [Double], y: [Double], baseline: Double = 0, label: String? = nil,
+                            color: Color? = nil, alpha: Double = 0.3) throws {
+        try fillBetween(x: x, lower: Array(repeating: baseline, count: y.count), upper: y, label: label, color: color, alpha: alpha)
+    }
+
+    /// Draws a horizontal line across the plot at `y` (a reference level).
+    ///
+    /// ```swift
+    /// ax.hline(0.1, label: "tolerance")
+    /// ```
+    /// **Edge cases:** a non-finite `y`, or a non-positive one on a log axis, is not drawn.
+    public func hline(_ y: Double, label: String? = nil, color: Color? = nil, style: LineStyle = .dashed, width: Double = 1.2) {
+        elements.append(.reference(ReferenceLine(value: y, horizontal: true, label: label, color: color, style: style, width: width)))
+    }
+
+    /// Draws a vertical line across the plot at `x`.
+    public func vline(_ x: Double, label: String? = nil, color: Color? = nil, style: LineStyle = .dashed, width: Double = 1.2) {
+        elements.append(.reference(ReferenceLine(value: x, horizontal: false, label: label, color: color, style: style, width: width)))
+    }
+
+    /// Writes `text` at (x, y) in data or axes coordinates; the point is the text's baseline start
+    /// (or centre or end, following `alignment`).
+    ///
+    /// ```swift
+    /// ax.text("peak at k = 5", x: 5, y: 0.9)
+    /// ax.text("(a)", x: 0.02, y: 0.95, coordinates: .axes)
+    /// ```
+    public func text(_ text: String, x: Double, y: Double, coordinates: TextCoordinates = .data,
+                     alignment: TextAlignment = .left, color: Color? = nil, size: Double? = nil) {
+        elements.append(.text(TextNote(text: text, x: x, y: y, coordinates: coordinates, alignment: alignment, color: color, size: size)))
+    }
+
+    /// Draws a grid of values as coloured cells, with a colour bar; `values[row][column]`.
+    ///
+    /// Row 0 is at the bottom with `origin: .lower` (the default, like matplotlib's
+    /// `imshow(origin="lower")` and `pcolormesh`), at the top with `.upper` (like a printed matrix).
+    /// Cells span `x` and `y` evenly in the axis' scale, so on a log axis they are even in log space.
+    ///
+    /// ```swift
+    /// try ax.heatmap(errors, x: 1...10_000, y: 1...5, colorMap: .rdBu, limits: 0.1...1,
+    ///                colorBarLabel: "relative error")
+    /// ax.xScale = .log
+    /// ```
+    /// **Edge cases:** without `x`/`y`, cell centres sit at column and row indices; NaN cells are
+    /// transparent; `limits` nil spans the finite values, and equal values widen to ±5% so that
+    /// every cell takes the map's middle colour. Throws for empty, ragged or all-NaN input.
+    public func heatmap(_ values: [[Double]], x: ClosedRange<Double>? = nil, y: ClosedRange<Double>? = nil,
+                        colorMap: ColorMap = .viridis, limits: ClosedRange<Double>? = nil, origin: HeatmapOrigin = .lower,
+                        colorBar: Bool = true, colorBarLabel: String? = nil) throws {
+        let map = try Heatmap(rows: values, x: x, y: y, colorMap: colorMap, limits: limits, origin: origin,
+                              colorBar: colorBar, colorBarLabel: colorBarLabel)
+        elements.append(.heatmap(map))
+    }
+
+    private func checkPositive(_ name: String, _ value: Double) throws {
+        guard value.isFinite, value >= 0 else { throw FigureError.invalidParameter(name: name, value: value) }
     }
 }

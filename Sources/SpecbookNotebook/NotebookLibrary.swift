@@ -19,13 +19,13 @@ public struct NotebookLibrary: Sendable {
 
     /// Module search paths: the built Swift modules and every C shim the library depends on.
     public var includePaths: [String] {
-        let shims = ["CCairo", "COpenBLAS"].map { packageRoot.appendingPathComponent("Sources/\($0)").path }
+        let shims = ["CCairo", "COpenBLAS", "CZlib"].map { packageRoot.appendingPathComponent("Sources/\($0)").path }
         return [binPath.appendingPathComponent("Modules").path] + shims
     }
 
     /// The library's source folders: a change in any of them means a rebuild.
     public var sourceFolders: [URL] {
-        ["Specbook", "SpecbookNumerics", "SpecbookFigures", "CCairo", "COpenBLAS"].map {
+        ["Specbook", "SpecbookNumerics", "SpecbookFigures", "CCairo", "COpenBLAS", "CZlib"].map {
             packageRoot.appendingPathComponent("Sources/\($0)")
         }
     }

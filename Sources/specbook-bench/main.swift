@@ -4,6 +4,7 @@ import Foundation
 let benchmarks: [String: ([String]) throws -> Void] = [
     "mlp": MLPBenchmark.run,
     "lfp": { runLFPBenchmark(arguments: $0) },
+    "figures": { runFiguresBenchmark(arguments: $0) },
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -1,2 +1,0 @@
-import XCTest
-final class PlaceholderFiguresTests: XCTestCase { func testNothingYet() {} }
