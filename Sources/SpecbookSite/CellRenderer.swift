@@ -90,7 +90,6 @@ public struct CellRenderer {
         html += "</a>\n<figcaption><span class=\"figure-number\">Figure\u{A0}\(number)</span>"
         if let captionHTML { html += ": \(captionHTML)" }
         html += " <a class=\"svg-link\" href=\"\(HTML.escape(base + figure.svg))\">SVG</a>"
-        if let dark = figure.svgDark { html += " <a class=\"svg-link\" href=\"\(HTML.escape(base + dark))\">SVG (dark)</a>" }
         return html + "</figcaption>\n</figure>\n"
     }
 

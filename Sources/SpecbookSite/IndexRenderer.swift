@@ -15,7 +15,7 @@ public struct IndexRenderer {
     }
 
     public func render(_ pages: [SitePage], search: [SearchIndex.Entry] = []) -> String {
-        var html = PageChrome.head(title: siteTitle, description: nil)
+        var html = PageChrome.head(title: siteTitle, description: nil, kind: "index")
         html += PageChrome.siteHeader(siteTitle: siteTitle, previous: nil, next: nil)
         html += "<main id=\"content\" class=\"index\" tabindex=\"-1\">\n"
         html += "<header class=\"index-header\"><h1>\(HTML.escape(siteTitle))</h1>"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Converts the LaTeX subset notebooks use (`$...$`, `$$...$$`) into MathML, which browsers render natively.
 ///
 /// ```swift
@@ -34,9 +36,27 @@ struct TeXParser {
     /// Brackets and bars written without `\left`/`\right` keep their size, as in TeX.
     static let fences: Set<String> = ["(", ")", "[", "]", "{", "}", "|", "‖", "⟨", "⟩", "⌊", "⌋", "⌈", "⌉"]
 
+    static let opening: Set<String> = ["(", "[", "{", "⟨", "⌊", "⌈"]
+    static let closing: Set<String> = [")", "]", "}", "⟩", "⌋", "⌉"]
+
+    /// An `<mo>`; brackets get an explicit form so that one in the middle of a row is not spaced like a relation,
+    /// and bars are spaced like TeX's ordinary `|`.
     static func operatorElement(_ glyph: String) -> String {
-        let stretchy = fences.contains(glyph) ? " stretchy=\"false\"" : ""
-        return "<mo\(stretchy)>\(HTML.escape(glyph))</mo>"
+        var attributes = ""
+        if fences.contains(glyph) {
+            attributes = " stretchy=\"false\""
+            if opening.contains(glyph) { attributes += " form=\"prefix\"" }
+            else if closing.contains(glyph) { attributes += " form=\"postfix\"" }
+            else { attributes += " lspace=\"0\" rspace=\"0\"" }
+        }
+        return "<mo\(attributes)>\(HTML.escape(glyph))</mo>"
+    }
+
+    /// A sign after an operator or an opening bracket is unary (`(-x)`, `= -1`): no space between it and its operand.
+    static func unary(_ xml: String, after previous: String?) -> String {
+        guard ["<mo>−</mo>", "<mo>+</mo>", "<mo>±</mo>", "<mo>∓</mo>"].contains(xml), let previous,
+              previous.hasPrefix("<mo"), !previous.contains("form=\"postfix\""), !previous.contains("lspace=\"0\"") else { return xml }
+        return xml.replacingOccurrences(of: "<mo>", with: "<mo form=\"prefix\">")
     }
 
     let s: [Unicode.Scalar]
@@ -104,7 +124,7 @@ struct TeXParser {
             }
             var atom = parseAtom()
             attachScripts(&atom)
-            items.append(atom.xml + atom.trailing)
+            items.append(Self.unary(atom.xml, after: items.last) + atom.trailing)
             if atom.function {  // TeX puts a thin space between an operator name and its argument, not before a bracket
                 skipSpaces()
                 if let next = peek(), !"([{|^_".unicodeScalars.contains(next), commandName() != "left" {

@@ -82,7 +82,18 @@ public enum MathSpans {
                 continue
             }
             let math = MathML.render(span.tex, display: span.display)
-            out += span.display ? "<span class=\"math-display\">\(math)</span>" : math
+            if span.display {
+                out += "<span class=\"math-display\">\(math)</span>"
+                continue
+            }
+            // Punctuation right after a formula stays on its line.
+            let punctuation = rest.prefix(while: { ".,;:!?)".contains($0) })
+            if punctuation.isEmpty {
+                out += math
+            } else {
+                out += "<span class=\"math-inline\">\(math)\(punctuation)</span>"
+                rest = rest[punctuation.endIndex...]
+            }
         }
         return out + rest
     }

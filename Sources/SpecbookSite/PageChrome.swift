@@ -3,17 +3,18 @@ import Foundation
 /// What every page shares: the document head, the skip link and site header, the pager and the provenance footer.
 ///
 /// ```swift
-/// var html = PageChrome.head(title: "Contents · Specbook", description: nil)
+/// var html = PageChrome.head(title: "Contents · Specbook", description: nil, kind: "index")
 /// html += PageChrome.siteHeader(siteTitle: "Specbook", previous: nil, next: nil)
 /// ```
 enum PageChrome {
-    static func head(title: String, description: String?) -> String {
+    /// `kind` names the page type on `<body class>` (`notebook`, `index`).
+    static func head(title: String, description: String?, kind: String) -> String {
         var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         html += "<meta name=\"color-scheme\" content=\"light dark\">\n"
         html += "<title>\(HTML.escape(title))</title>\n"
         if let description { html += "<meta name=\"description\" content=\"\(HTML.escape(description))\">\n" }
-        html += "<link rel=\"stylesheet\" href=\"assets/specbook.css\">\n</head>\n<body>\n"
+        html += "<link rel=\"stylesheet\" href=\"assets/specbook.css\">\n</head>\n<body class=\"\(kind)\">\n"
         html += "<a class=\"skip-link\" href=\"#content\">Skip to content</a>\n"
         return html
     }

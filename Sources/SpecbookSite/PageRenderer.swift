@@ -53,7 +53,7 @@ public struct PageRenderer {
             warnings.append("\(notebook.path)\(line.map { ":\($0)" } ?? ""): warning: unknown cross reference \(reference)")
         }
 
-        var html = PageChrome.head(title: "\(page.title) · \(siteTitle)", description: notebook.frontMatter.description)
+        var html = PageChrome.head(title: "\(page.title) · \(siteTitle)", description: notebook.frontMatter.description, kind: "notebook")
         html += PageChrome.siteHeader(siteTitle: siteTitle, previous: previous, next: next)
         html += "<main id=\"content\" class=\"page\" tabindex=\"-1\">\n"
         html += "<header class=\"page-header\"><h1>\(HTML.escape(page.title))</h1>"

@@ -12,7 +12,7 @@ article > pre { margin: 1rem 0; }
 .type { color: var(--type); }
 .attr { color: var(--attr); }
 .cell { margin: 1.5rem 0; }
-.cell-output { position: relative; margin-top: 0.5rem; padding: 0.15rem 0 0.15rem 0.9rem; border-left: 3px solid var(--accent); background: var(--out-bg); border-radius: 0 6px 6px 0; }
+.cell-output { position: relative; margin-top: 0.5rem; padding: 0.15rem 0.9rem 0.15rem 0.9rem; border-left: 3px solid var(--accent); background: var(--out-bg); border-radius: 0 6px 6px 0; }
 .cell-output > pre, .long-output pre { padding: 0.45rem 0.9rem 0.45rem 0; background: transparent; border: 0; }
 .cell-output .stdout, .cell-output .stderr { font-size: 0.86em; }
 .cell-output .stderr { color: var(--muted); }
@@ -53,10 +53,10 @@ blockquote { margin: 1rem 0; padding: 0.1rem 1rem; border-left: 4px solid var(--
 .callout.caution { border-color: var(--caution); background: var(--caution-bg); } .callout.caution .callout-title { color: var(--caution); }
 .callout.warning .callout-title::before, .callout.caution .callout-title::before { border-radius: 2px; transform: rotate(45deg) scale(0.85); }
 math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "DejaVu Math TeX Gyre", math; font-size: 1.08em; }
+.math-inline { white-space: nowrap; }
 .math-display { display: block; overflow-x: auto; overflow-y: hidden; margin: 0.9rem 0; padding: 0.2rem 0; }
 .math-display math { margin: 0 auto; }
 merror { color: var(--err-fg); background: var(--err-bg); outline: 1px dashed var(--err-fg); }
-main.index { max-width: 74rem; }
 .index-header h1 { margin: 0.25rem 0 0.5rem; font-size: clamp(1.8rem, 1.4rem + 1.6vw, 2.5rem); }
 .index-header p { color: var(--muted); margin: 0 0 1.25rem; max-width: 70ch; }
 .cards { list-style: none; padding: 0; margin: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 1.25rem; }

@@ -20,9 +20,11 @@ enum Stylesheet {
 [hidden] { display: none !important; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body {
+  --frame: 74rem;
   margin: 0; background: var(--bg); color: var(--fg);
   font: 1.0625rem/1.65 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif;
 }
+body.notebook { --frame: 67rem; }
 a { color: var(--accent); text-underline-offset: 0.15em; }
 a:hover { text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
@@ -32,14 +34,14 @@ code, pre, kbd, samp { font-family: ui-monospace, SFMono-Regular, "SF Mono", Men
 .skip-link:focus { top: 0.5rem; }
 .site-header {
   display: flex; flex-wrap: wrap; gap: 0.4rem 1.5rem; justify-content: space-between; align-items: baseline;
-  padding: 0.7rem max(1.25rem, calc((100% - 74rem) / 2 + 1.25rem)); border-bottom: 1px solid var(--border); font-size: 0.95rem;
+  padding: 0.7rem max(1.25rem, calc((100% - var(--frame)) / 2 + 1.25rem)); border-bottom: 1px solid var(--border); font-size: 0.95rem;
 }
 .site-header .home { font-weight: 650; text-decoration: none; color: var(--fg); font-size: 1.05rem; }
 .site-header .home:hover { color: var(--accent); }
 .prev-next { display: flex; gap: 0.4rem 1.25rem; flex-wrap: wrap; }
 .prev-next a { text-decoration: none; }
 .prev-next a:hover { text-decoration: underline; }
-main { max-width: 74rem; margin: 0 auto; padding: 1.75rem 1.25rem 3rem; }
+main { max-width: var(--frame); margin: 0 auto; padding: 1.75rem 1.25rem 3rem; }
 main.page { display: grid; grid-template-columns: minmax(0, 1fr); grid-template-areas: "head" "toc" "body"; }
 .page-header { grid-area: head; }
 main.page > .toc { grid-area: toc; }
@@ -75,7 +77,7 @@ hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
 .pager a:hover { border-color: var(--accent); }
 .pager .label { display: block; font-size: 0.8rem; color: var(--muted); }
 .pager a[rel="next"] { margin-left: auto; text-align: right; }
-footer.provenance { max-width: 74rem; margin: 0 auto; padding: 1rem 1.25rem 2rem; border-top: 1px solid var(--border); color: var(--muted); font-size: 0.85rem; }
+footer.provenance { max-width: var(--frame); margin: 0 auto; padding: 1rem 1.25rem 2rem; border-top: 1px solid var(--border); color: var(--muted); font-size: 0.85rem; }
 footer.provenance h2 { font-size: 0.85rem; margin: 0 0 0.4rem; }
 footer.provenance dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0; }
 footer.provenance dt { font-weight: 600; }

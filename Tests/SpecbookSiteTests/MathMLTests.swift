@@ -15,7 +15,7 @@ final class MathMLTests: XCTestCase {
         XCTAssertEqual(body("x_i^2"), "<msubsup><mi>x</mi><mi>i</mi><mn>2</mn></msubsup>")
         XCTAssertEqual(body("x^23"), "<mrow><msup><mi>x</mi><mn>2</mn></msup><mn>3</mn></mrow>")
         XCTAssertEqual(body(#"\alpha + \Omega"#), "<mrow><mi>α</mi><mo>+</mo><mi mathvariant=\"normal\">Ω</mi></mrow>")
-        XCTAssertEqual(body("f'(x)"), "<mrow><msup><mi>f</mi><mo>′</mo></msup><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>")
+        XCTAssertEqual(body("f'(x)"), "<mrow><msup><mi>f</mi><mo>′</mo></msup><mo stretchy=\"false\" form=\"prefix\">(</mo><mi>x</mi><mo stretchy=\"false\" form=\"postfix\">)</mo></mrow>")
     }
 
     func testLargeOperatorsWithLimits() {
@@ -36,12 +36,15 @@ final class MathMLTests: XCTestCase {
             XCTAssertTrue(body(tex).contains(glyph), "\(tex) -> \(body(tex))")
         }
         XCTAssertEqual(body("a-b"), "<mrow><mi>a</mi><mo>−</mo><mi>b</mi></mrow>")
+        XCTAssertEqual(body("[-1, 1]"), "<mrow><mo stretchy=\"false\" form=\"prefix\">[</mo><mo form=\"prefix\">−</mo><mn>1</mn><mo>,</mo><mn>1</mn><mo stretchy=\"false\" form=\"postfix\">]</mo></mrow>")
+        XCTAssertEqual(body("x = -y"), "<mrow><mi>x</mi><mo>=</mo><mo form=\"prefix\">−</mo><mi>y</mi></mrow>")
+        XCTAssertEqual(body("(a) - b"), "<mrow><mo stretchy=\"false\" form=\"prefix\">(</mo><mi>a</mi><mo stretchy=\"false\" form=\"postfix\">)</mo><mo>−</mo><mi>b</mi></mrow>")
         XCTAssertEqual(body("a < b"), "<mrow><mi>a</mi><mo>&lt;</mo><mi>b</mi></mrow>")
     }
 
     func testNormsAccentsAndBrackets() {
-        XCTAssertEqual(body(#"\|x\|"#), "<mrow><mo stretchy=\"false\">‖</mo><mi>x</mi><mo stretchy=\"false\">‖</mo></mrow>")
-        XCTAssertTrue(body(#"\lVert h \rVert_2"#).contains("<msub><mo stretchy=\"false\">‖</mo><mn>2</mn></msub>"))
+        XCTAssertEqual(body(#"\|x\|"#), "<mrow><mo stretchy=\"false\" lspace=\"0\" rspace=\"0\">‖</mo><mi>x</mi><mo stretchy=\"false\" lspace=\"0\" rspace=\"0\">‖</mo></mrow>")
+        XCTAssertTrue(body(#"\lVert h \rVert_2"#).contains("<msub><mo stretchy=\"false\" lspace=\"0\" rspace=\"0\">‖</mo><mn>2</mn></msub>"))
         XCTAssertEqual(body(#"\hat{f}"#), "<mover accent=\"true\"><mi>f</mi><mo stretchy=\"false\">^</mo></mover>")
         XCTAssertEqual(body(#"\widehat{fg}"#), "<mover accent=\"true\"><mrow><mi>f</mi><mi>g</mi></mrow><mo stretchy=\"true\">^</mo></mover>")
         XCTAssertTrue(body(#"\tilde x"#).contains("<mo stretchy=\"false\">~</mo>"))
@@ -62,7 +65,7 @@ final class MathMLTests: XCTestCase {
         XCTAssertEqual(body(#"\mathrm{ReLU}"#), "<mi>ReLU</mi>")
         XCTAssertEqual(body(#"\text{ if } x"#), "<mrow><mtext>\u{A0}if\u{A0}</mtext><mi>x</mi></mrow>")
         XCTAssertEqual(body(#"\operatorname{sign} x"#), "<mrow><mi>sign</mi><mo>\u{2061}</mo><mspace width=\"0.1667em\"></mspace><mi>x</mi></mrow>")
-        XCTAssertEqual(body(#"\sin(x)"#), "<mrow><mi>sin</mi><mo>\u{2061}</mo><mo stretchy=\"false\">(</mo><mi>x</mi><mo stretchy=\"false\">)</mo></mrow>")
+        XCTAssertEqual(body(#"\sin(x)"#), "<mrow><mi>sin</mi><mo>\u{2061}</mo><mo stretchy=\"false\" form=\"prefix\">(</mo><mi>x</mi><mo stretchy=\"false\" form=\"postfix\">)</mo></mrow>")
     }
 
     func testRootsSpacingAndEnvironments() {

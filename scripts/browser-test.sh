@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Builds the fixture site (Tests/Fixtures/site) and drives headless Chromium over it with Playwright:
+# console errors, links and images, figures, MathML, dark scheme, keyboard, phone width, search.
+# Screenshots go to test-artifacts/. Ends with `N passed, M failed`; exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "installing chromium" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+
+venv=.build/browser-venv
+if ! "$venv/bin/python" -c "import playwright" >/dev/null 2>&1; then
+  echo "installing playwright into $venv" >&2
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q "playwright>=1.40,<2"
+fi
+
+if [ ! -x .build/release/specbook ]; then swift build -c release; fi
+rm -rf .build/browser-site
+mkdir -p test-artifacts
+.build/release/specbook build Tests/Fixtures/site --out .build/browser-site 2> test-artifacts/browser-build.log || {
+  cat test-artifacts/browser-build.log >&2
+  echo "0 passed, 1 failed"
+  exit 1
+}
+CHROMIUM="$(command -v chromium)" exec "$venv/bin/python" tests/browser/site_test.py \
+  .build/browser-site test-artifacts test-artifacts/browser-build.log
