@@ -87,7 +87,7 @@ public struct CellRenderer {
         var html = "<figure class=\"figure\"\(label.map { " id=\"\(HTML.escape($0))\"" } ?? "")>\n"
         html += "<a class=\"figure-image\" href=\"\(HTML.escape(base + figure.svg))\" title=\"Open the SVG\">"
         html += PageRenderer.picture(figure, base: base, alt: alt, lazy: true)
-        html += "</a>\n<figcaption><span class=\"figure-number\">Figure\u{A0}\(number)</span>"
+        html += "</a>\n<figcaption><span class=\"figure-number\">Figure \(number)</span>"
         if let captionHTML { html += ": \(captionHTML)" }
         html += " <a class=\"svg-link\" href=\"\(HTML.escape(base + figure.svg))\">SVG</a>"
         return html + "</figcaption>\n</figure>\n"
@@ -98,7 +98,7 @@ public struct CellRenderer {
         guard let head = table.rows.first else { return "" }
         var html = "<figure class=\"table-figure\"\(table.label.map { " id=\"\(HTML.escape($0))\"" } ?? "")>\n"
         if table.caption != nil || table.label != nil, let number {
-            html += "<figcaption><span class=\"figure-number\">Table\u{A0}\(number)</span>"
+            html += "<figcaption><span class=\"figure-number\">Table \(number)</span>"
             html += table.caption.map { ": " + PageRenderer.inline($0) } ?? ""
             html += "</figcaption>\n"
         }

@@ -29,9 +29,9 @@ figure.table-figure table { margin-top: 0.4rem; }
 figure.figure a.figure-image { display: block; width: fit-content; max-width: 100%; border-radius: 6px; }
 figure.figure img { max-width: 100%; height: auto; display: block; border-radius: 6px; }
 figcaption { color: var(--muted); font-size: 0.93rem; margin-top: 0.45rem; max-width: 70ch; }
-.figure-number { font-weight: 650; color: var(--fg); }
+.figure-number { font-weight: 650; color: var(--fg); white-space: nowrap; }
 .svg-link { font-size: 0.8rem; margin-left: 0.35rem; white-space: nowrap; }
-.xref { white-space: nowrap; }
+
 .xref.broken { color: var(--err-fg); background: var(--err-bg); border-radius: 3px; padding: 0 0.2em; text-decoration: underline wavy; text-decoration-thickness: 1px; }
 .table-wrap, article > table { display: block; max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; margin: 1rem 0; font-variant-numeric: tabular-nums; font-size: 0.95rem; }

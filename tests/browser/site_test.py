@@ -107,7 +107,7 @@ def check_notebook_page(browser, path):
         const r = i.getBoundingClientRect(); return {w: r.width, h: r.height, src: i.currentSrc}; })""")
     check(f"{name}: figures shown with non-zero size", figures and all(f["w"] > 50 and f["h"] > 50 for f in figures), str(figures))
     captions = page.locator("figure.figure figcaption .figure-number").all_inner_texts()
-    check(f"{name}: figures numbered in order", captions == [f"Figure\u00a0{i + 1}" for i in range(len(captions))], str(captions))
+    check(f"{name}: figures numbered in order", captions == [f"Figure {i + 1}" for i in range(len(captions))], str(captions))
     alts = page.evaluate("Array.from(document.querySelectorAll('figure.figure img')).map(i => i.alt)")
     check(f"{name}: figure alt text comes from the caption", all(a.startswith("Figure ") and len(a) > 12 for a in alts), str(alts))
     light_bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
