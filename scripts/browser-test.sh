@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fixture site (Tests/Fixtures/site) and drives headless Chromium over it with Playwright:
-# console errors, links and images, figures, MathML, dark scheme, keyboard, phone width, search.
+# console errors, links and images, figures, MathML, dark scheme, keyboard, phone width, search, and axe-core's
+# WCAG 2.1 AA rules (contrast included) in both colour schemes.
 # Screenshots go to test-artifacts/. Ends with `N passed, M failed`; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,10 +13,10 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 venv=.build/browser-venv
-if ! "$venv/bin/python" -c "import playwright" >/dev/null 2>&1; then
-  echo "installing playwright into $venv" >&2
+if ! "$venv/bin/python" -c "import playwright, axe_playwright_python" >/dev/null 2>&1; then
+  echo "installing playwright and axe-core into $venv (no browser download: the system chromium is used)" >&2
   python3 -m venv "$venv"
-  "$venv/bin/pip" install -q "playwright>=1.40,<2"
+  "$venv/bin/pip" install -q "playwright>=1.40,<2" "axe-playwright-python==0.1.8"
 fi
 
 if [ ! -x .build/release/specbook ]; then swift build -c release; fi

@@ -88,6 +88,7 @@ merror { color: var(--err-fg); background: var(--err-bg); outline: 1px dashed va
 .search-status { color: var(--muted); font-size: 0.88rem; margin: 0.4rem 0 0; }
 @media (max-width: 40rem) {
   .cards { grid-template-columns: 1fr; }
+  .cell-output { padding: 0.1rem 0.6rem; }
   pre { padding: 0.6rem 0.75rem; }
 }
 """#

@@ -9,6 +9,7 @@ import re
 import sys
 from urllib.parse import unquote, urlparse
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -121,7 +122,9 @@ def check_notebook_page(browser, path):
     dark_bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
     check(f"{name}: dark scheme changes the background", dark_bg != light_bg, f"{light_bg} vs {dark_bg}")
     sources = page.evaluate("Array.from(document.querySelectorAll('figure.figure img')).map(i => i.currentSrc)")
-    check(f"{name}: dark scheme loads the dark figure variants", sources and all(s.endswith("-dark.png") for s in sources), str(sources))
+    decoded = page.evaluate("Array.from(document.querySelectorAll('figure.figure img')).every(i => i.naturalWidth > 0)")
+    check(f"{name}: dark scheme loads the dark figure variants",
+          sources and all(s.endswith("-dark.png") for s in sources) and decoded, f"{sources} decoded: {decoded}")
     page.close()
     dark.close()
 
@@ -201,6 +204,21 @@ def check_responsive_and_screenshots(browser):
             context.close()
 
 
+def check_accessibility(browser):
+    """axe-core's WCAG 2.1 A/AA rules and best practices, contrast included, in both colour schemes."""
+    axe = Axe()
+    rules = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+    for scheme in ["light", "dark"]:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+        for html in sorted(site.glob("*.html")):
+            page, _ = load(context, html)
+            violations = axe.run(page, options=rules).response["violations"]
+            detail = "; ".join(f"{v['id']}: {[n['target'] for n in v['nodes']][:3]}" for v in violations)
+            check(f"{html.name} ({scheme}): no axe-core accessibility violations", not violations, detail)
+            page.close()
+        context.close()
+
+
 def check_build_log():
     if build_log is None:
         return
@@ -221,6 +239,7 @@ with sync_playwright() as p:
     check_fixture_content(browser)
     check_search(browser)
     check_responsive_and_screenshots(browser)
+    check_accessibility(browser)
     check_build_log()
     browser.close()
 
