@@ -32,7 +32,7 @@ let package = Package(
             name: "SpecbookNumerics", dependencies: ["COpenBLAS"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         // Figures: Cairo plots to PNG and SVG.
-        .target(name: "SpecbookFigures", dependencies: ["CCairo", "CZlib"]),
+        .target(name: "SpecbookFigures", dependencies: ["CCairo", "CZlib"], exclude: ["README.md"]),
         // What a notebook imports.
         .target(name: "Specbook", dependencies: ["SpecbookNumerics", "SpecbookFigures"]),
         // Notebook parsing, program generation, compile, execute, cache.
