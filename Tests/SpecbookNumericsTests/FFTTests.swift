@@ -32,7 +32,7 @@ final class FFTTests: XCTestCase {
     func tolerance(_ n: Int) -> Double { 1e-12 * Double(n) }
 
     func testMatchesNaiveDFTForEveryLengthUpTo64AndPrimes() {
-        for n in Array(1...64) + [97, 101, 1009] {
+        for n in Array(1...64) + [97, 101, 1009, 1000, 2310, 2187, 3125] {
             let x = randomComplex(n, seed: UInt64(n))
             let fast = FFTPlan(count: n).forward(x)
             var naive = SplitComplexVector(zeros: n)
@@ -90,7 +90,7 @@ final class FFTTests: XCTestCase {
     }
 
     func testRealFFTMatchesComplexFFT() {
-        for n in Array(1...40) + [97, 256, 1000, 1024] {
+        for n in Array(1...40) + [97, 256, 1000, 1024, 1022] {
             var rng = SeededGenerator(seed: UInt64(n) + 5)
             let x = (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }
             let plan = RealFFTPlan(count: n)
