@@ -78,8 +78,8 @@ public enum LFPWeight: Sendable {
 /// The initial parameter distribution of a two-layer ReLU network h(x) = sum_i a_i relu(w_i.x + b_i), which sets gamma^2.
 ///
 /// ```swift
-/// let init = ReLUInitialization.uniform(weightRange: 3, outputRange: 0.1)   // w ~ U[-3,3]^d, a ~ U[-0.1,0.1]
-/// let (c1, c2) = try init.gammaSquaredConstants(dimension: 1)                // E[r^3]/(16 pi^4), E[a^2 r]/(4 pi^2)
+/// let cubicSpline = ReLUInitialization.uniform(weightRange: 3, outputRange: 0.1)   // w ~ U[-3,3]^d, a ~ U[-0.1,0.1]
+/// let (c1, c2) = try cubicSpline.gammaSquaredConstants(dimension: 1)               // E[r^3]/(16 pi^4), E[a^2 r]/(4 pi^2)
 /// ```
 ///
 /// **Edge cases:**

@@ -154,4 +154,25 @@ final class FFTTests: XCTestCase {
         let expected = product(FFTPlan(count: 4).forward(f), FFTPlan(count: 6).forward(g), FFTPlan(count: 5).forward(h))
         XCTAssertLessThan(maxAbsDifference(grid, expected), 1e-12)
     }
+
+    func testDocumentationExamples() {
+        XCTAssertEqual(SplitComplexVector(real: [1, 0], imag: [0, 1]).magnitudes, [1, 1])
+        let plan = FFTPlan(count: 8)
+        let impulse = SplitComplexVector(real: [1, 0, 0, 0, 0, 0, 0, 0])
+        XCTAssertLessThan(maxAbsDifference(plan.inverse(plan.forward(impulse)), impulse), 1e-15)
+        let real = RealFFTPlan(count: 8)
+        let x: [Double] = [1, 2, 3, 4, 5, 6, 7, 8]
+        XCTAssertEqual(real.forward(x).real[0], 36, accuracy: 1e-12)
+        for (a, b) in zip(real.inverse(real.forward(x)), x) { XCTAssertEqual(a, b, accuracy: 1e-13) }
+        var grid = SplitComplexVector(zeros: 64)
+        grid.real[0] = 1
+        XCTAssertEqual(FFTGridPlan(shape: [4, 4, 4]).forward(grid).real, [Double](repeating: 1, count: 64))
+        let plan2D = FFT2DPlan(rows: 3, columns: 5)
+        let image = SplitComplexVector(real: (0..<15).map(Double.init))
+        XCTAssertLessThan(maxAbsDifference(plan2D.inverse(plan2D.forward(image)), image), 1e-13)
+        let xs = (0..<64).map { -Double.pi + 2 * Double.pi * Double($0) / 64 }
+        let dft = NonUniformDFT(points: xs, frequencies: (0...10).map(Double.init), scale: 1 / (2 * Double.pi))
+        let m = dft.transform(xs.map { sin(3 * $0) }).magnitudes
+        for k in 0...10 { XCTAssertEqual(m[k], k == 3 ? 32 : 0, accuracy: 1e-12) }
+    }
 }
