@@ -13,7 +13,7 @@ import Foundation
 /// let solver = try LFPSolver(dimension: 1, cutoff: 256, weight: .sobolev(alpha: 2))
 /// let h = try solver.interpolate(points: [0.25, 0.75], values: [0.9, 0.9])
 /// let curve = try h.values(onGridOfSize: 1024)       // h(j/1024), j = 0..<1024
-/// print(h.values, h.weightedNorm, h.conditionEstimate)
+/// print(h.weightedNorm, h.conditionEstimate)
 /// ```
 ///
 /// **Edge cases:**
@@ -102,7 +102,7 @@ public struct LFPSolver: Sendable {
         var (gram, features) = try lowerGram(points: points, count: n)
         let (coefficients, rcond) = try Self.choleskySolve(&gram, order: n, rightHandSide: values)
         let (re, im) = halfTransform(features: features, vector: coefficients, multiplyByInverseWeight: true)
-        return LFPInterpolant(solver: self, points: points, values: values, coefficients: coefficients,
+        return LFPInterpolant(solver: self, dataPoints: points, dataValues: values, coefficients: coefficients,
                               halfReal: re, halfImag: im, reciprocalConditionEstimate: rcond)
     }
 
