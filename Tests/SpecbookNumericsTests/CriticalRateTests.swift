@@ -17,8 +17,6 @@ final class CriticalRateTests: XCTestCase {
                                                   radius: 0.05, gridSize: 2048)
         let regular = try LFPCriticalRate.measure(dimension: 1, alpha: 2, cutoffs: cutoffs, points: points1D, values: values1D,
                                                   radius: 0.05, gridSize: 2048)
-        print("1-D alpha 0.5:", trivial.norms.map(\.l2), trivial.l2Exponent, trivial.supExponent)
-        print("1-D alpha 2:", regular.norms.map(\.l2), regular.l2Exponent, regular.supExponent)
         for (a, b) in zip(trivial.norms, trivial.norms.dropFirst()) { XCTAssertLessThan(b.l2, a.l2); XCTAssertLessThan(b.sup, a.sup) }
         // Theory: ||h_K||_away ~ K^-(d - alpha) = K^-0.5.
         XCTAssertEqual(trivial.l2Exponent, -0.5, accuracy: 0.1)
@@ -41,8 +39,6 @@ final class CriticalRateTests: XCTestCase {
                                                   radius: 0.03, gridSize: 256)
         let regular = try LFPCriticalRate.measure(dimension: 2, alpha: 4, cutoffs: cutoffs, points: points, values: values,
                                                   radius: 0.03, gridSize: 256)
-        print("2-D alpha 1:", trivial.norms.map(\.l2), trivial.l2Exponent, trivial.supExponent)
-        print("2-D alpha 4:", regular.norms.map(\.l2), regular.l2Exponent, regular.supExponent)
         for (a, b) in zip(trivial.norms, trivial.norms.dropFirst()) { XCTAssertLessThan(b.l2, a.l2) }
         XCTAssertLessThan(trivial.l2Exponent, -0.5)
         XCTAssertEqual(trivial.regime, .trivial)
@@ -54,7 +50,6 @@ final class CriticalRateTests: XCTestCase {
         let scan = try LFPCriticalRate.scan(dimension: 1, alphas: [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3],
                                             cutoffs: [32, 64, 128, 256, 512], points: points1D, values: values1D,
                                             radius: 0.05, gridSize: 2048)
-        for m in scan.measurements { print("alpha", m.alpha, "slope", m.l2Exponent, m.regime) }
         XCTAssertTrue(scan.isMonotone)
         let lower = try XCTUnwrap(scan.lowerBound), upper = try XCTUnwrap(scan.upperBound)
         XCTAssertLessThanOrEqual(lower, 1)
@@ -69,7 +64,6 @@ final class CriticalRateTests: XCTestCase {
         let scan = try LFPCriticalRate.scan(dimension: 2, alphas: [1, 1.5, 2, 2.5, 3, 4],
                                             cutoffs: [8, 16, 32, 64], points: points, values: values,
                                             radius: 0.03, gridSize: 256)
-        for m in scan.measurements { print("2-D alpha", m.alpha, "slope", m.l2Exponent, m.regime) }
         XCTAssertTrue(scan.isMonotone)
         let lower = try XCTUnwrap(scan.lowerBound), upper = try XCTUnwrap(scan.upperBound)
         XCTAssertLessThanOrEqual(lower, 2)
