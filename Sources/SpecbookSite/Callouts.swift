@@ -11,6 +11,13 @@
 public enum Callouts {
     public static let kinds = ["note", "tip", "important", "warning", "caution"]
 
+    /// The title paragraph of each kind of callout (left out of the search index).
+    static let titles = kinds.map(title)
+
+    static func title(_ kind: String) -> String {
+        "<p class=\"callout-title\">\(kind.prefix(1).uppercased() + kind.dropFirst())</p>"
+    }
+
     /// Rewrites callout block quotes in cmark-gfm's HTML into `<div class="callout KIND">`.
     public static func transform(_ html: String) -> String {
         let opening = "<blockquote>\n<p>[!"
@@ -27,11 +34,11 @@ public enum Callouts {
                 rest = rest[start.upperBound...]
                 continue
             }
-            let title = kind.prefix(1).uppercased() + kind.dropFirst()
+            let title = Self.title(kind)
             var body = String(rest[rest.index(after: bracket)..<end.lowerBound])
             body = String(body.drop(while: { $0 == " " || $0 == "\n" }))
             if body.hasPrefix("</p>") { body = String(body.dropFirst(4)) } else { body = "<p>" + body }
-            out += "<div class=\"callout \(kind)\" role=\"note\"><p class=\"callout-title\">\(title)</p>\n"
+            out += "<div class=\"callout \(kind)\" role=\"note\">\(title)\n"
             out += body.drop(while: { $0 == "\n" })
             out += "</div>"
             rest = rest[end.upperBound...]

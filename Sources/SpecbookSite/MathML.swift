@@ -48,6 +48,8 @@ struct TeXParser {
             if opening.contains(glyph) { attributes += " form=\"prefix\"" }
             else if closing.contains(glyph) { attributes += " form=\"postfix\"" }
             else { attributes += " lspace=\"0\" rspace=\"0\"" }
+        } else if glyph == "/" {
+            attributes = " lspace=\"0\" rspace=\"0\""  // TeX sets a slash as an ordinary symbol
         }
         return "<mo\(attributes)>\(HTML.escape(glyph))</mo>"
     }
@@ -190,6 +192,11 @@ struct TeXParser {
         while let c = peek() {
             i += 1
             if c == "{" { depth += 1 } else if c == "}" { if depth == 0 { break }; depth -= 1 }
+            if c == "\\", let next = peek(), let space = MathSymbols.spaces[String(next)], space > 0 {
+                text.unicodeScalars.append(space < 0.2 ? "\u{2009}" : " ")  // `\,` in `\operatorname{arg\,min}`
+                i += 1
+                continue
+            }
             if c == "\\", let next = peek(), "{}$%&#_ ".unicodeScalars.contains(next) {
                 text.unicodeScalars.append(next)
                 i += 1

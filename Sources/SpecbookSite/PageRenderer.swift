@@ -42,7 +42,10 @@ public struct PageRenderer {
         let anchored = TableOfContents.anchor(body, used: &used)
         let resolved = references.resolve(anchored.html, in: notebook.name)
         body = substituteValues(resolved.html, values: page.result?.values ?? [:])
-        let proseOnly = HTMLText.plain(Self.removingCells(body))
+        // Without code cells, heading self-links ("#") and callout titles: what a reader would search for.
+        var searchable = Self.removingCells(body).replacingOccurrences(of: ">#</a>", with: "></a>")
+        for title in Callouts.titles { searchable = searchable.replacingOccurrences(of: title, with: "") }
+        let proseOnly = HTMLText.plain(searchable)
 
         var warnings: [String] = []
         var seen: [String: Int] = [:]

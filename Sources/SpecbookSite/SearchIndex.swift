@@ -70,9 +70,20 @@ public enum SearchIndex {
   });
   function snippet(text, term) {
     var at = fold(text).indexOf(term);
-    if (at < 0) return "";
+    if (at < 0) return null;
     var start = Math.max(0, at - 60), end = Math.min(text.length, at + term.length + 90);
-    return (start > 0 ? "…" : "") + text.slice(start, end).trim() + (end < text.length ? "…" : "");
+    var span = document.createElement("span");
+    span.className = "snippet";
+    var exact = text.toLowerCase().indexOf(term, start) === at;
+    span.appendChild(document.createTextNode((start > 0 ? "…" : "") + text.slice(start, exact ? at : end)));
+    if (exact) {
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(at, at + term.length);
+      span.appendChild(mark);
+      span.appendChild(document.createTextNode(text.slice(at + term.length, end)));
+    }
+    if (end < text.length) span.appendChild(document.createTextNode("…"));
+    return span;
   }
   function link(href, text) {
     var a = document.createElement("a");
@@ -104,12 +115,7 @@ public enum SearchIndex {
         li.appendChild(link(p.url + "#" + h.id, h.text));
       });
       var text = snippet(p.text, terms[0]) || snippet(p.description, terms[0]);
-      if (text) {
-        var span = document.createElement("span");
-        span.className = "snippet";
-        span.textContent = text;
-        li.appendChild(span);
-      }
+      if (text) li.appendChild(text);
       results.appendChild(li);
     });
   }

@@ -7,6 +7,10 @@ import Glibc
 
 /// Writes the whole site into a temporary folder beside `--out`, then swaps it into place.
 ///
+/// ```swift
+/// let warnings = try SiteWriter(siteTitle: "Specbook").write(pages, to: URL(fileURLWithPath: "site"), manifest: manifest)
+/// for warning in warnings { print(warning) }   // notebooks/x.md:12: warning: unknown cross reference @fig-y
+/// ```
 /// A failed build leaves the previous site untouched; readers never see a half-written one.
 public struct SiteWriter {
     public var siteTitle: String

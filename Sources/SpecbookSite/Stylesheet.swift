@@ -79,15 +79,14 @@ hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
 .pager a[rel="next"] { margin-left: auto; text-align: right; }
 footer.provenance { max-width: var(--frame); margin: 0 auto; padding: 1rem 1.25rem 2rem; border-top: 1px solid var(--border); color: var(--muted); font-size: 0.85rem; }
 footer.provenance h2 { font-size: 0.85rem; margin: 0 0 0.4rem; }
-footer.provenance dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0; }
+footer.provenance dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.2rem 1rem; margin: 0; }
 footer.provenance dt { font-weight: 600; }
-footer.provenance dd { margin: 0; overflow-wrap: anywhere; }
+footer.provenance dd, footer.provenance dd code { margin: 0; overflow-wrap: anywhere; }
 @media (max-width: 40rem) {
   body { font-size: 1rem; }
   main { padding: 1.1rem 1rem 2rem; }
   .site-header { padding: 0.6rem 1rem; }
-  footer.provenance dl { grid-template-columns: 1fr; }
-  footer.provenance dd { margin-bottom: 0.3rem; }
+  footer.provenance { padding: 1rem 1rem 2rem; }
   .pager a { max-width: 100%; flex: 1 1 100%; }
 }
 @media print {

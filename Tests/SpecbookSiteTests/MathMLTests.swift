@@ -68,6 +68,15 @@ final class MathMLTests: XCTestCase {
         XCTAssertEqual(body(#"\sin(x)"#), "<mrow><mi>sin</mi><mo>\u{2061}</mo><mo stretchy=\"false\" form=\"prefix\">(</mo><mi>x</mi><mo stretchy=\"false\" form=\"postfix\">)</mo></mrow>")
     }
 
+    func testFormulasFromTheStudy() {
+        XCTAssertEqual(body(#"c_1 / |\xi|^{d+3}"#),
+                       "<mrow><msub><mi>c</mi><mn>1</mn></msub><mo lspace=\"0\" rspace=\"0\">/</mo><mo stretchy=\"false\" lspace=\"0\" rspace=\"0\">|</mo><mi>ξ</mi><msup><mo stretchy=\"false\" lspace=\"0\" rspace=\"0\">|</mo><mrow><mi>d</mi><mo>+</mo><mn>3</mn></mrow></msup></mrow>")
+        XCTAssertTrue(body(#"\operatorname*{arg\,min}_h"#).hasPrefix("<munder><mo form=\"prefix\" movablelimits=\"true\">arg\u{2009}min</mo><mi>h</mi></munder>"))
+        let weight = body(#"w(k) = (1 + |2\pi k|^2)^{\alpha/2}"#)
+        XCTAssertFalse(weight.contains("merror"), weight)
+        XCTAssertFalse(body(#"h_K(x) = \sum_j c_j G_K(x - x_j), \quad G_K(z) = \sum_{\|k\|_\infty \le K} w(k)^{-1} e^{2\pi i k \cdot z}"#).contains("merror"))
+    }
+
     func testRootsSpacingAndEnvironments() {
         XCTAssertEqual(body(#"\sqrt{x}"#), "<msqrt><mi>x</mi></msqrt>")
         XCTAssertEqual(body(#"\sqrt[3]{x}"#), "<mroot><mi>x</mi><mn>3</mn></mroot>")
