@@ -9,9 +9,11 @@ import SpecbookNotebook
 /// Without JavaScript the search box stays hidden and every card shows.
 public struct IndexRenderer {
     public var siteTitle: String
+    public var siteDescription: String?
 
-    public init(siteTitle: String) {
+    public init(siteTitle: String, siteDescription: String? = nil) {
         self.siteTitle = siteTitle
+        self.siteDescription = siteDescription
     }
 
     public func render(_ pages: [SitePage], search: [SearchIndex.Entry] = []) -> String {
@@ -20,6 +22,7 @@ public struct IndexRenderer {
         html += "<main id=\"content\" class=\"index\" tabindex=\"-1\">\n"
         html += "<header class=\"index-header\"><h1>\(HTML.escape(siteTitle))</h1>"
         let failed = pages.filter(\.failed).count
+        if let siteDescription { html += "<p class=\"description\">\(HTML.escape(siteDescription))</p>" }
         html += "<p>\(pages.count) notebook\(pages.count == 1 ? "" : "s")"
         html += failed > 0 ? ", \(failed) failed.</p>" : ".</p>"
         html += "</header>\n"

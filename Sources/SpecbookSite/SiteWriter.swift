@@ -14,6 +14,8 @@ import Glibc
 /// A failed build leaves the previous site untouched; readers never see a half-written one.
 public struct SiteWriter {
     public var siteTitle: String
+    /// One line under the title on the index page.
+    public var siteDescription: String?
 
     public init(siteTitle: String = "Specbook") {
         self.siteTitle = siteTitle
@@ -48,7 +50,7 @@ public struct SiteWriter {
                 try rendered.html.write(to: staging.appendingPathComponent(page.fileName), atomically: false, encoding: .utf8)
                 try copyFigures(of: page, into: staging.appendingPathComponent("assets/\(page.notebook.name)"))
             }
-            try IndexRenderer(siteTitle: siteTitle).render(pages, search: search)
+            try IndexRenderer(siteTitle: siteTitle, siteDescription: siteDescription).render(pages, search: search)
                 .write(to: staging.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
             try manifest.write(to: staging.appendingPathComponent("manifest.json"))
             let readme = output.appendingPathComponent("README.md")
