@@ -121,6 +121,19 @@ struct MixedRadixKernel: Sendable {
                                _ dr: UnsafeMutablePointer<Double>, _ di: UnsafeMutablePointer<Double>,
                                _ ls: Int, _ r: Int, _ t: Twiddles) {
         let s = r * ls
+        if ls == 1 {
+            // First stage: every twiddle is 1.
+            for k in 0..<r {
+                let t0r = sr[k] + sr[k + 2 * s], t0i = si[k] + si[k + 2 * s], t1r = sr[k] - sr[k + 2 * s], t1i = si[k] - si[k + 2 * s]
+                let t2r = sr[k + s] + sr[k + 3 * s], t2i = si[k + s] + si[k + 3 * s]
+                let t3r = si[k + s] - si[k + 3 * s], t3i = sr[k + 3 * s] - sr[k + s]
+                dr[4 * k] = t0r + t2r; di[4 * k] = t0i + t2i
+                dr[4 * k + 1] = t1r + t3r; di[4 * k + 1] = t1i + t3i
+                dr[4 * k + 2] = t0r - t2r; di[4 * k + 2] = t0i - t2i
+                dr[4 * k + 3] = t1r - t3r; di[4 * k + 3] = t1i - t3i
+            }
+            return
+        }
         let (w1r, w1i, w2r, w2i, w3r, w3i) = (t.0, t.1, t.0 + ls, t.1 + ls, t.0 + 2 * ls, t.1 + 2 * ls)
         sweep(ls, r, 4) { i, o, j in
             let a0r = sr[i], a0i = si[i]

@@ -85,11 +85,7 @@ public struct FFTPlan: Sendable {
     /// Inverse transform in place, x_j = (1/n) sum_k X_k e^{+2 pi i jk/n}.
     public func inverse(real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>) {
         unnormalizedInverse(real: real, imag: imag)
-        let scale = 1 / Double(count)
-        for i in 0..<count {
-            real[i] *= scale
-            imag[i] *= scale
-        }
+        scaleInPlace(real, imag, count: count, by: 1 / Double(count))
     }
 
     /// Inverse transform without the 1/n factor: x_j = sum_k X_k e^{+2 pi i jk/n}.
@@ -126,6 +122,14 @@ public struct FFTPlan: Sendable {
         var y = x
         inverse(real: &y.real, imag: &y.imag)
         return y
+    }
+}
+
+/// Multiplies `count` complex values by a real factor.
+func scaleInPlace(_ real: UnsafeMutablePointer<Double>, _ imag: UnsafeMutablePointer<Double>, count: Int, by factor: Double) {
+    for i in 0..<count {
+        real[i] *= factor
+        imag[i] *= factor
     }
 }
 

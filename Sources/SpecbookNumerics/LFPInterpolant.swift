@@ -71,8 +71,8 @@ public struct LFPInterpolant: Sendable {
     /// h^(k) for one frequency vector.
     public func fourierCoefficient(at k: [Int]) -> (real: Double, imag: Double) {
         guard let h = solver.halfIndex(of: k) else { return (0, 0) }
-        let onHalf = k.reduce(0) { $0 * solver.cube.side + $1 + cutoff } >= (solver.cube.count - 1) / 2
-        return (halfReal[h], onHalf ? halfImag[h] : -halfImag[h])
+        // h^(-k) = conj h^(k)
+        return (halfReal[h.index], h.mirrored ? -halfImag[h.index] : halfImag[h.index])
     }
 
     /// h^(k) for the whole cube {-K..K}^d in row-major order (see `LFPSolver.frequency(atCubeIndex:)`).

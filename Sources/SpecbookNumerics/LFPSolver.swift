@@ -73,7 +73,7 @@ public struct LFPSolver: Sendable {
     /// w(k)^{-1} = gamma(k)^2 as used by the solver; 0 outside the cube.
     public func inverseWeight(at k: [Int]) -> Double {
         guard let h = halfIndex(of: k) else { return 0 }
-        return halfInverseWeights[h]
+        return halfInverseWeights[h.index]
     }
 
     /// G_K(z) = sum_k w(k)^{-1} cos(2 pi k.z) at arbitrary differences z (row-major m x d), exactly (no interpolation).
@@ -124,12 +124,12 @@ public struct LFPSolver: Sendable {
         return (c, rcond)
     }
 
-    /// The half-space index of k (or of -k), nil outside the cube.
-    func halfIndex(of k: [Int]) -> Int? {
+    /// The half-space index of k, or of -k (`mirrored`) when k is in the other half; nil outside the cube.
+    func halfIndex(of k: [Int]) -> (index: Int, mirrored: Bool)? {
         guard k.count == dimension, k.allSatisfy({ abs($0) <= cutoff }) else { return nil }
         let index = k.reduce(0) { $0 * cube.side + $1 + cutoff }
         let center = (cube.count - 1) / 2
-        return index >= center ? index - center : (cube.count - 1 - index) - center
+        return index >= center ? (index - center, false) : (center - index, true)
     }
 
     /// Checks shape, range and distinctness of data points; returns n.
