@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The `specbook preview` server.
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // C shims over system libraries.
@@ -30,7 +32,7 @@ let package = Package(
             name: "SpecbookNumerics", dependencies: ["COpenBLAS"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         // Figures: Cairo plots to PNG and SVG.
-        .target(name: "SpecbookFigures", dependencies: ["CCairo", "CZlib"]),
+        .target(name: "SpecbookFigures", dependencies: ["CCairo", "CZlib"], exclude: ["README.md"]),
         // What a notebook imports.
         .target(name: "Specbook", dependencies: ["SpecbookNumerics", "SpecbookFigures"]),
         // Notebook parsing, program generation, compile, execute, cache.
@@ -38,7 +40,9 @@ let package = Package(
             name: "SpecbookNotebook",
             dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
         // HTML site.
-        .target(name: "SpecbookSite", dependencies: ["SpecbookNotebook", "CCmark"]),
+        .target(
+            name: "SpecbookSite",
+            dependencies: ["SpecbookNotebook", "CCmark", .product(name: "FlyingFox", package: "FlyingFox")]),
         // Orchestration: plan, cache, run in parallel, render, provenance.
         .target(name: "SpecbookBuild", dependencies: ["SpecbookNotebook", "SpecbookSite"]),
         // Command-line interface.

@@ -11,6 +11,7 @@ if ! "$venv/bin/python" -c "import numpy, scipy" 2>/dev/null; then
 fi
 swift build -c release --product specbook-bench >&2
 bin="$(swift build -c release --show-bin-path)/specbook-bench"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) load average $(cut -d' ' -f1-3 /proc/loadavg), OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-default}"
 mkdir -p bench/.work
 "$venv/bin/python" - "$bin" "$rounds" <<'PY'
 import statistics, subprocess, sys, time

@@ -15,7 +15,7 @@ if [ ! -x "$venv/bin/jupyter-book" ]; then
   "$venv/bin/pip" install -q "jupyter-book<2" numpy matplotlib ipykernel
 fi
 
-# Swift twins of the peer notebooks.
+# Swift twins of the peer notebooks; each prints its own number, so no two share a cache entry.
 twins=$(mktemp -d)
 mkdir -p "$twins/notebooks"
 for i in $(seq 1 10); do
@@ -34,7 +34,7 @@ Some prose with **bold** and a list:
 \`\`\`swift
 let x = (0..<1000).map { -Double.pi + 2 * Double.pi * Double(\$0) / 999 }
 let y = x.map { sin(\$0) + sin(3 * \$0) + sin(5 * \$0) }
-print(y.reduce(0, +))
+print("notebook $i:", y.reduce(0, +))
 \`\`\`
 
 \`\`\`swift
@@ -44,7 +44,7 @@ try show(fig)
 \`\`\`
 
 \`\`\`swift
-let s = RealFFT.magnitudes(y)
+let s = RealFFTPlan(count: y.count).forward(y).magnitudes
 print(s.indices.max { s[\$0] < s[\$1] }!)
 \`\`\`
 MD

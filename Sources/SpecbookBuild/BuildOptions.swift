@@ -15,7 +15,8 @@ public struct BuildOptions: Sendable {
     public var projectRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     /// The prebuilt notebook library; found beside the `specbook` executable when nil.
     public var library: NotebookLibrary?
-    public var siteTitle = "Specbook"
+    /// Overrides `specbook.yml`'s title.
+    public var siteTitle: String?
 
     public init() {}
 

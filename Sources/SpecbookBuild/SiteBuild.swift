@@ -115,7 +115,16 @@ public struct SiteBuild {
         let finished = pages.compactMap { $0 }
         let manifest = try Manifest.make(finished, buildDate: buildDate, swiftVersion: swiftVersion, git: git,
                                          seconds: Date().timeIntervalSince(started))
-        try SiteWriter(siteTitle: options.siteTitle).write(finished, to: output, manifest: manifest)
+        let config: ProjectConfig
+        do {
+            config = try ProjectConfig.load(root: root)
+        } catch let error as NotebookError {
+            throw BuildError([error.description])
+        }
+        var writer = SiteWriter(siteTitle: options.siteTitle ?? config.title)
+        writer.siteDescription = config.description
+        let warnings = try writer.write(finished, to: output, manifest: manifest)
+        for warning in warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         for work in workFolders { try? FileManager.default.removeItem(at: work) }
         let failures = finished.filter(\.failed).map { $0.result?.failure?.summary ?? "\($0.notebook.path): error: failed" }
         let executed = finished.filter { $0.result != nil }.count - hits.filter { $0 }.count

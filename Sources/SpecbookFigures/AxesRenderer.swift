@@ -62,7 +62,7 @@ struct AxesRenderer {
             cairo_line_to(cr, xs[i], ys[i])
         }
         cairo_stroke(cr)
-        Painter.drawMarkers(cr, s.marker, xs: xs, ys: ys, size: 6, color: color)
+        Painter.drawMarkers(cr, s.marker, xs: xs, ys: ys, size: 7, color: color)
         if panel.y.scale == .linear || s.baseline != nil {
             // A thin baseline under the stems, as matplotlib's stem draws one.
             let finite = xs.filter(\.isFinite)

@@ -39,7 +39,7 @@ public final class Figure {
     /// Font family; fontconfig substitutes a similar font when it is missing.
     public var fontFamily = "DejaVu Sans"
     /// Base text size in points: axis labels use it, tick labels are 90% of it.
-    public var fontSize = 12.0
+    public var fontSize = 13.0
 
     /// A figure with one panel.
     public init(width: Double = 640, height: Double = 400) {

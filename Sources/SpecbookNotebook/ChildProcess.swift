@@ -94,7 +94,7 @@ public enum ChildProcess {
                 onTick()
             }
             usleep(delay)
-            delay = min(delay * 2, 20_000)
+            delay = min(delay * 2, 5_000)
         }
         let seconds = Date().timeIntervalSince(start)
         if status & 0x7f == 0 {

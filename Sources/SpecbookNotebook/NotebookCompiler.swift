@@ -10,6 +10,12 @@ public struct NotebookCompiler: Sendable {
         self.swiftc = swiftc
     }
 
+    /// The toolchain's lld links notebook programs faster than the system linker.
+    var hasLLD: Bool {
+        let folder = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent()
+        return FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("ld.lld").path)
+    }
+
     /// swiftc from `SWIFTC`, else the first on PATH, else the one beside `swift`.
     public static func findSwiftc() -> String {
         let env = ProcessInfo.processInfo.environment
@@ -39,6 +45,10 @@ public struct NotebookCompiler: Sendable {
         var arguments = [source.path, "-Onone", "-swift-version", "5", "-module-name", "NotebookProgram", "-o", executable.path]
         for path in library.includePaths { arguments += ["-I", path] }
         arguments += ["-L", library.binPath.path, "-lSpecbook", "-Xlinker", "-rpath", "-Xlinker", library.binPath.path]
+        // Notebook glue needs neither module; skipping them shortens every compile.
+        arguments += ["-Xfrontend", "-disable-implicit-concurrency-module-import",
+                      "-Xfrontend", "-disable-implicit-string-processing-module-import"]
+        if hasLLD { arguments.append("-use-ld=lld") }
         let result = try ChildProcess.run(
             executable: swiftc, arguments: arguments, workingDirectory: workingDirectory,
             stdoutFile: log, stderrFile: log, timeout: 600)

@@ -45,59 +45,98 @@ public struct RealFFTPlan: Sendable {
     /// The DFT of `x` (count values), outputs X_0 ... X_{n/2}.
     public func forward(_ x: [Double]) -> SplitComplexVector {
         precondition(x.count == count, "RealFFTPlan(count: \(count)): got \(x.count) values")
-        if count % 2 == 1 {
-            let full = plan.forward(SplitComplexVector(real: x))
-            return SplitComplexVector(real: Array(full.real[..<outputCount]), imag: Array(full.imag[..<outputCount]))
-        }
-        let h = count / 2
-        // z_j = x_{2j} + i x_{2j+1}
-        var zr = [Double](repeating: 0, count: h), zi = zr
-        for j in 0..<h { zr[j] = x[2 * j]; zi[j] = x[2 * j + 1] }
-        plan.forward(real: &zr, imag: &zi)
-        var out = SplitComplexVector(zeros: h + 1)
-        for k in 0...h {
-            let a = k % h, b = (h - k) % h
-            // E_k = (Z_k + conj Z_{h-k})/2, O_k = (Z_k - conj Z_{h-k})/(2i), X_k = E_k + e^{-2 pi i k/n} O_k
-            let er = 0.5 * (zr[a] + zr[b]), ei = 0.5 * (zi[a] - zi[b])
-            let or = 0.5 * (zi[a] + zi[b]), oi = -0.5 * (zr[a] - zr[b])
-            out.real[k] = er + twiddleRe[k] * or - twiddleIm[k] * oi
-            out.imag[k] = ei + twiddleRe[k] * oi + twiddleIm[k] * or
+        var out = SplitComplexVector(zeros: outputCount)
+        x.withUnsafeBufferPointer { xp in
+            out.real.withUnsafeMutableBufferPointer { re in
+                out.imag.withUnsafeMutableBufferPointer { im in forward(xp.baseAddress!, real: re.baseAddress!, imag: im.baseAddress!) }
+            }
         }
         return out
+    }
+
+    /// The DFT of `count` values at `x` into `outputCount` values at `real` and `imag` (no allocation for even n).
+    public func forward(_ x: UnsafePointer<Double>, real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>) {
+        if count % 2 == 1 {
+            let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 2 * count)
+            defer { scratch.deallocate() }
+            scratch.update(from: x, count: count)
+            (scratch + count).update(repeating: 0, count: count)
+            plan.forward(real: scratch, imag: scratch + count)
+            real.update(from: scratch, count: outputCount)
+            imag.update(from: scratch + count, count: outputCount)
+            return
+        }
+        let h = count / 2
+        // z_j = x_{2j} + i x_{2j+1}, transformed in the output buffers
+        for j in 0..<h { real[j] = x[2 * j]; imag[j] = x[2 * j + 1] }
+        plan.forward(real: real, imag: imag)
+        let z0r = real[0], z0i = imag[0]
+        real[0] = z0r + z0i; imag[0] = 0
+        real[h] = z0r - z0i; imag[h] = 0
+        twiddleRe.withUnsafeBufferPointer { wr in
+            twiddleIm.withUnsafeBufferPointer { wi in
+                var k = 1
+                while k <= h - k {
+                    let ar = real[k], ai = imag[k], br = real[h - k], bi = imag[h - k]
+                    // E_k = (Z_k + conj Z_{h-k})/2, O_k = (Z_k - conj Z_{h-k})/(2i);
+                    // X_k = E_k + W^k O_k and X_{h-k} = conj(E_k - W^k O_k)
+                    let er = 0.5 * (ar + br), ei = 0.5 * (ai - bi)
+                    let or = 0.5 * (ai + bi), oi = -0.5 * (ar - br)
+                    let tr = wr[k] * or - wi[k] * oi, ti = wr[k] * oi + wi[k] * or
+                    real[k] = er + tr; imag[k] = ei + ti
+                    real[h - k] = er - tr; imag[h - k] = -(ei - ti)
+                    k += 1
+                }
+            }
+        }
     }
 
     /// The real signal whose DFT is `spectrum` (outputCount values), normalised by 1/n.
     public func inverse(_ spectrum: SplitComplexVector) -> [Double] {
         precondition(spectrum.count == outputCount, "RealFFTPlan(count: \(count)).inverse: expected \(outputCount) values, got \(spectrum.count)")
-        let xr = spectrum.real, xi = spectrum.imag
+        var x = [Double](repeating: 0, count: count)
+        spectrum.real.withUnsafeBufferPointer { re in
+            spectrum.imag.withUnsafeBufferPointer { im in
+                x.withUnsafeMutableBufferPointer { inverse(real: re.baseAddress!, imag: im.baseAddress!, into: $0.baseAddress!) }
+            }
+        }
+        return x
+    }
+
+    /// The `count` real values whose DFT is the `outputCount` values at `real` and `imag`, normalised by 1/n.
+    public func inverse(real xr: UnsafePointer<Double>, imag xi: UnsafePointer<Double>, into x: UnsafeMutablePointer<Double>) {
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: count)
+        defer { scratch.deallocate() }
         if count % 2 == 1 {
-            var fr = [Double](repeating: 0, count: count), fi = fr
-            fr[0] = xr[0]
+            let fr = x, fi = scratch
+            fr[0] = xr[0]; fi[0] = 0
             // Hermitian symmetry: X_{n-k} = conj X_k
             for k in 1..<outputCount {
                 fr[k] = xr[k]; fi[k] = xi[k]
                 fr[count - k] = xr[k]; fi[count - k] = -xi[k]
             }
-            plan.inverse(real: &fr, imag: &fi)
-            return fr
+            plan.inverse(real: fr, imag: fi)
+            return
         }
         let h = count / 2
-        var zr = [Double](repeating: 0, count: h), zi = zr
-        for k in 0..<h {
-            // Imaginary parts at k = 0 and k = n/2 are dropped: a real signal has none.
-            let ar = xr[k], ai = k == 0 ? 0 : xi[k]
-            let br = xr[h - k], bi = k == 0 ? 0 : -xi[h - k]
-            // E_k = (X_k + conj X_{h-k})/2, O_k = (X_k - conj X_{h-k}) e^{+2 pi i k/n}/2, Z_k = E_k + i O_k
-            let er = 0.5 * (ar + br), ei = 0.5 * (ai + bi)
-            let dr = 0.5 * (ar - br), di = 0.5 * (ai - bi)
-            let or = dr * twiddleRe[k] + di * twiddleIm[k]
-            let oi = di * twiddleRe[k] - dr * twiddleIm[k]
-            zr[k] = er - oi
-            zi[k] = ei + or
+        let zr = scratch, zi = scratch + h
+        twiddleRe.withUnsafeBufferPointer { wr in
+            twiddleIm.withUnsafeBufferPointer { wi in
+                for k in 0..<h {
+                    // Imaginary parts at k = 0 and k = n/2 are dropped: a real signal has none.
+                    let ar = xr[k], ai = k == 0 ? 0 : xi[k]
+                    let br = xr[h - k], bi = k == 0 ? 0 : -xi[h - k]
+                    // E_k = (X_k + conj X_{h-k})/2, O_k = (X_k - conj X_{h-k}) e^{+2 pi i k/n}/2, Z_k = E_k + i O_k
+                    let er = 0.5 * (ar + br), ei = 0.5 * (ai + bi)
+                    let dr = 0.5 * (ar - br), di = 0.5 * (ai - bi)
+                    let or = dr * wr[k] + di * wi[k]
+                    let oi = di * wr[k] - dr * wi[k]
+                    zr[k] = er - oi
+                    zi[k] = ei + or
+                }
+            }
         }
-        plan.inverse(real: &zr, imag: &zi)
-        var x = [Double](repeating: 0, count: count)
+        plan.inverse(real: zr, imag: zi)
         for j in 0..<h { x[2 * j] = zr[j]; x[2 * j + 1] = zi[j] }
-        return x
     }
 }

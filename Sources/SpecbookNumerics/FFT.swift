@@ -36,9 +36,10 @@ public struct SplitComplexVector: Sendable, Equatable {
 
 /// A reusable plan for the discrete Fourier transform of one length: X_k = sum_j x_j e^{-2 pi i jk/n}.
 ///
-/// Powers of two use an iterative radix-2 transform with precomputed twiddles; other lengths use
-/// Bluestein's chirp-z algorithm over a radix-2 transform of length >= 2n - 1. The plan holds only
-/// immutable tables, so one plan can serve many calls and threads.
+/// Lengths whose prime factors are at most 31 use a self-sorting mixed-radix transform (radix 4, 2,
+/// 3, 5 butterflies, precomputed twiddles); other lengths use Bluestein's chirp-z algorithm over a
+/// power-of-two transform of length >= 2n - 1. The plan holds only immutable tables, so one plan
+/// can serve many calls and threads.
 ///
 /// ```swift
 /// let plan = FFTPlan(count: 8)
@@ -56,7 +57,7 @@ public struct FFTPlan: Sendable {
 
     private enum Algorithm: Sendable {
         case identity
-        case radix2(Radix2Kernel)
+        case mixedRadix(MixedRadixKernel)
         case bluestein(BluesteinKernel)
     }
 
@@ -65,8 +66,8 @@ public struct FFTPlan: Sendable {
         self.count = count
         if count == 1 {
             algorithm = .identity
-        } else if count & (count - 1) == 0 {
-            algorithm = .radix2(Radix2Kernel(count: count))
+        } else if let kernel = MixedRadixKernel(count: count) {
+            algorithm = .mixedRadix(kernel)
         } else {
             algorithm = .bluestein(BluesteinKernel(count: count))
         }
@@ -76,7 +77,7 @@ public struct FFTPlan: Sendable {
     public func forward(real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>) {
         switch algorithm {
         case .identity: break
-        case .radix2(let kernel): kernel.forward(real, imag)
+        case .mixedRadix(let kernel): kernel.forward(real, imag)
         case .bluestein(let kernel): kernel.forward(real, imag)
         }
     }
@@ -84,11 +85,7 @@ public struct FFTPlan: Sendable {
     /// Inverse transform in place, x_j = (1/n) sum_k X_k e^{+2 pi i jk/n}.
     public func inverse(real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>) {
         unnormalizedInverse(real: real, imag: imag)
-        let scale = 1 / Double(count)
-        for i in 0..<count {
-            real[i] *= scale
-            imag[i] *= scale
-        }
+        scaleInPlace(real, imag, count: count, by: 1 / Double(count))
     }
 
     /// Inverse transform without the 1/n factor: x_j = sum_k X_k e^{+2 pi i jk/n}.
@@ -128,6 +125,14 @@ public struct FFTPlan: Sendable {
     }
 }
 
+/// Multiplies `count` complex values by a real factor.
+func scaleInPlace(_ real: UnsafeMutablePointer<Double>, _ imag: UnsafeMutablePointer<Double>, count: Int, by factor: Double) {
+    for i in 0..<count {
+        real[i] *= factor
+        imag[i] *= factor
+    }
+}
+
 /// e^{-2 pi i t} for t in cycles, reducing t to [-1/2, 1/2] first so large t keeps full precision.
 @inline(__always)
 func unitPhase(cycles t: Double) -> (cos: Double, sin: Double) {
@@ -135,95 +140,10 @@ func unitPhase(cycles t: Double) -> (cos: Double, sin: Double) {
     return (cos(angle), sin(angle))
 }
 
-/// Iterative radix-2 decimation-in-time transform for a power-of-two length.
-struct Radix2Kernel: Sendable {
-    let count: Int
-    /// Pairs (i, j), i < j, swapped by the bit-reversal permutation.
-    private let swaps: [Int32]
-    /// Twiddles of the stage with half-length h, e^{-2 pi i j/(2h)} for j < h, stored at offset h.
-    private let twiddleRe: [Double]
-    private let twiddleIm: [Double]
-
-    init(count n: Int) {
-        count = n
-        var bits = 0
-        while 1 << bits < n { bits += 1 }
-        var swaps: [Int32] = []
-        for i in 0..<n {
-            var r = 0
-            var v = i
-            for _ in 0..<bits { r = (r << 1) | (v & 1); v >>= 1 }
-            if i < r { swaps.append(Int32(i)); swaps.append(Int32(r)) }
-        }
-        self.swaps = swaps
-        // Largest stage first: e^{-2 pi i j/n}; each smaller stage takes every other entry.
-        var re = [Double](repeating: 0, count: n)
-        var im = [Double](repeating: 0, count: n)
-        let half = n / 2
-        for j in 0..<half {
-            let (c, s) = unitPhase(cycles: Double(j) / Double(n))
-            re[half + j] = c
-            im[half + j] = s
-        }
-        var h = half / 2
-        while h >= 1 {
-            for j in 0..<h {
-                re[h + j] = re[2 * h + 2 * j]
-                im[h + j] = im[2 * h + 2 * j]
-            }
-            h /= 2
-        }
-        twiddleRe = re
-        twiddleIm = im
-    }
-
-    func forward(_ re: UnsafeMutablePointer<Double>, _ im: UnsafeMutablePointer<Double>) {
-        let n = count
-        swaps.withUnsafeBufferPointer { sw in
-            var p = 0
-            while p < sw.count {
-                let i = Int(sw[p]), j = Int(sw[p + 1])
-                (re[i], re[j]) = (re[j], re[i])
-                (im[i], im[j]) = (im[j], im[i])
-                p += 2
-            }
-        }
-        // Stage h = 1: twiddle 1.
-        var a = 0
-        while a < n {
-            let xr = re[a + 1], xi = im[a + 1]
-            re[a + 1] = re[a] - xr; im[a + 1] = im[a] - xi
-            re[a] += xr; im[a] += xi
-            a += 2
-        }
-        twiddleRe.withUnsafeBufferPointer { twr in
-            twiddleIm.withUnsafeBufferPointer { twi in
-                var h = 2
-                while h < n {
-                    let wr = twr.baseAddress! + h, wi = twi.baseAddress! + h
-                    var base = 0
-                    while base < n {
-                        let ar = re + base, ai = im + base, br = re + base + h, bi = im + base + h
-                        // X_a, X_b = X_a + w X_b, X_a - w X_b with w = e^{-2 pi i j/(2h)}
-                        for j in 0..<h {
-                            let tr = br[j] * wr[j] - bi[j] * wi[j]
-                            let ti = br[j] * wi[j] + bi[j] * wr[j]
-                            br[j] = ar[j] - tr; bi[j] = ai[j] - ti
-                            ar[j] += tr; ai[j] += ti
-                        }
-                        base += 2 * h
-                    }
-                    h *= 2
-                }
-            }
-        }
-    }
-}
-
 /// Bluestein's algorithm: jk = (j^2 + k^2 - (k - j)^2)/2 turns the DFT into a convolution with a chirp.
 struct BluesteinKernel: Sendable {
     let count: Int
-    private let inner: Radix2Kernel
+    private let inner: MixedRadixKernel
     /// c_k = e^{-i pi k^2/n}.
     private let chirpRe: [Double]
     private let chirpIm: [Double]
@@ -235,7 +155,7 @@ struct BluesteinKernel: Sendable {
         count = n
         var m = 1
         while m < 2 * n - 1 { m <<= 1 }
-        inner = Radix2Kernel(count: m)
+        inner = MixedRadixKernel(count: m)!
         var cr = [Double](repeating: 0, count: n)
         var ci = [Double](repeating: 0, count: n)
         for k in 0..<n {

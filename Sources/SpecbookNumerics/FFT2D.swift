@@ -35,11 +35,7 @@ public struct FFTGridPlan: Sendable {
     /// Inverse transform in place, normalised by 1/count.
     public func inverse(real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>) {
         unnormalizedInverse(real: real, imag: imag)
-        let scale = 1 / Double(count)
-        for i in 0..<count {
-            real[i] *= scale
-            imag[i] *= scale
-        }
+        scaleInPlace(real, imag, count: count, by: 1 / Double(count))
     }
 
     /// Inverse transform in place without the 1/count factor.

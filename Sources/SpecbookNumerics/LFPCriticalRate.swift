@@ -23,7 +23,7 @@ extension LFPInterpolant {
     /// - `radius` must be positive and finite, and must leave at least one grid point (else `LFPError.invalidParameter`).
     /// - Grid points exactly at distance `radius` are kept.
     public func awayFromDataNorm(radius: Double, gridSize: Int) throws -> AwayFromDataNorm {
-        let keep = try Self.awayMask(points: points, dimension: dimension, radius: radius, gridSize: gridSize, memoryLimit: solver.memoryLimit)
+        let keep = try Self.awayMask(points: dataPoints, dimension: dimension, radius: radius, gridSize: gridSize, memoryLimit: solver.memoryLimit)
         let grid = try values(onGridOfSize: gridSize)
         var sumSquares = 0.0, sup = 0.0, kept = 0
         for g in grid.indices where keep[g] {

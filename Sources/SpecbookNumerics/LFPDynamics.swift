@@ -89,7 +89,7 @@ public struct LFPDynamics: Sendable {
         }
         let b = combine(modes)
         let (re, im) = solver.halfTransform(features: features, vector: b, multiplyByInverseWeight: true)
-        return LFPInterpolant(solver: solver, points: points, values: targets, coefficients: b,
+        return LFPInterpolant(solver: solver, dataPoints: points, dataValues: targets, coefficients: b,
                               halfReal: re, halfImag: im, reciprocalConditionEstimate: .nan)
     }
 

@@ -75,9 +75,9 @@ struct TrigFeatures {
                     // Exact product f x = p + e (fma), reduced modulo 1 before taking the phase.
                     let p = f * x
                     let e = (-p).addingProduct(f, x)
-                    let t = (p - p.rounded()) + e
-                    tables[((a * rows + row) * 2) * n + j] = cos(2 * Double.pi * t)
-                    tables[((a * rows + row) * 2 + 1) * n + j] = sin(2 * Double.pi * t)
+                    let (c, s) = unitPhase(cycles: -((p - p.rounded()) + e))
+                    tables[((a * rows + row) * 2) * n + j] = c
+                    tables[((a * rows + row) * 2 + 1) * n + j] = s
                 }
             }
         }

@@ -20,10 +20,10 @@ import Foundation
 /// - `fourierCoefficient(at:)` is 0 outside the cube |k|_inf <= K.
 public struct LFPInterpolant: Sendable {
     public let solver: LFPSolver
-    /// Data points, row-major n x d.
-    public let points: [Double]
+    /// Data points x_j, row-major n x d.
+    public let dataPoints: [Double]
     /// Data values y_i (for a dynamics state: the targets).
-    public let values: [Double]
+    public let dataValues: [Double]
     /// c in h = sum_j c_j G_K(x - x_j).
     public let coefficients: [Double]
     /// dpocon's estimate of 1 / cond_1(Gram); NaN where no Gram system was solved.
@@ -32,11 +32,11 @@ public struct LFPInterpolant: Sendable {
     let halfReal: [Double]
     let halfImag: [Double]
 
-    init(solver: LFPSolver, points: [Double], values: [Double], coefficients: [Double],
+    init(solver: LFPSolver, dataPoints: [Double], dataValues: [Double], coefficients: [Double],
          halfReal: [Double], halfImag: [Double], reciprocalConditionEstimate: Double) {
         self.solver = solver
-        self.points = points
-        self.values = values
+        self.dataPoints = dataPoints
+        self.dataValues = dataValues
         self.coefficients = coefficients
         self.halfReal = halfReal
         self.halfImag = halfImag
@@ -71,8 +71,8 @@ public struct LFPInterpolant: Sendable {
     /// h^(k) for one frequency vector.
     public func fourierCoefficient(at k: [Int]) -> (real: Double, imag: Double) {
         guard let h = solver.halfIndex(of: k) else { return (0, 0) }
-        let onHalf = k.reduce(0) { $0 * solver.cube.side + $1 + cutoff } >= (solver.cube.count - 1) / 2
-        return (halfReal[h], onHalf ? halfImag[h] : -halfImag[h])
+        // h^(-k) = conj h^(k)
+        return (halfReal[h.index], h.mirrored ? -halfImag[h.index] : halfImag[h.index])
     }
 
     /// h^(k) for the whole cube {-K..K}^d in row-major order (see `LFPSolver.frequency(atCubeIndex:)`).

@@ -5,13 +5,15 @@ import Foundation
 ///
 /// It minimises sum_k w(k) |h^(k)|^2 subject to h(x_i) = y_i. The minimiser is the kernel interpolant
 /// h_K(x) = sum_j c_j G_K(x - x_j), G_K(z) = sum_k w(k)^{-1} e^{2 pi i k.z}, with (G_K(x_i - x_j)) c = y
-/// solved by Cholesky.
+/// solved by Cholesky. Data on an interval [a, b) map to the torus by x -> (x - a)/(b - a); pick
+/// [a, b) wider than the data unless the two ends should join (the source study's x = -0.5, 0.5 on
+/// [-1, 1) become 0.25, 0.75).
 ///
 /// ```swift
 /// let solver = try LFPSolver(dimension: 1, cutoff: 256, weight: .sobolev(alpha: 2))
 /// let h = try solver.interpolate(points: [0.25, 0.75], values: [0.9, 0.9])
 /// let curve = try h.values(onGridOfSize: 1024)       // h(j/1024), j = 0..<1024
-/// print(h.values, h.weightedNorm, h.conditionEstimate)
+/// print(h.weightedNorm, h.conditionEstimate)
 /// ```
 ///
 /// **Edge cases:**
@@ -71,7 +73,7 @@ public struct LFPSolver: Sendable {
     /// w(k)^{-1} = gamma(k)^2 as used by the solver; 0 outside the cube.
     public func inverseWeight(at k: [Int]) -> Double {
         guard let h = halfIndex(of: k) else { return 0 }
-        return halfInverseWeights[h]
+        return halfInverseWeights[h.index]
     }
 
     /// G_K(z) = sum_k w(k)^{-1} cos(2 pi k.z) at arbitrary differences z (row-major m x d), exactly (no interpolation).
@@ -100,7 +102,7 @@ public struct LFPSolver: Sendable {
         var (gram, features) = try lowerGram(points: points, count: n)
         let (coefficients, rcond) = try Self.choleskySolve(&gram, order: n, rightHandSide: values)
         let (re, im) = halfTransform(features: features, vector: coefficients, multiplyByInverseWeight: true)
-        return LFPInterpolant(solver: self, points: points, values: values, coefficients: coefficients,
+        return LFPInterpolant(solver: self, dataPoints: points, dataValues: values, coefficients: coefficients,
                               halfReal: re, halfImag: im, reciprocalConditionEstimate: rcond)
     }
 
@@ -122,12 +124,12 @@ public struct LFPSolver: Sendable {
         return (c, rcond)
     }
 
-    /// The half-space index of k (or of -k), nil outside the cube.
-    func halfIndex(of k: [Int]) -> Int? {
+    /// The half-space index of k, or of -k (`mirrored`) when k is in the other half; nil outside the cube.
+    func halfIndex(of k: [Int]) -> (index: Int, mirrored: Bool)? {
         guard k.count == dimension, k.allSatisfy({ abs($0) <= cutoff }) else { return nil }
         let index = k.reduce(0) { $0 * cube.side + $1 + cutoff }
         let center = (cube.count - 1) / 2
-        return index >= center ? index - center : (cube.count - 1 - index) - center
+        return index >= center ? (index - center, false) : (center - index, true)
     }
 
     /// Checks shape, range and distinctness of data points; returns n.

@@ -7,6 +7,7 @@ import Foundation
 ///
 /// ```swift
 /// let regular = LFPWeight.sobolev(alpha: 2)                                  // (1 + |2 pi k|^2)^(alpha/2)
+/// let study = LFPWeight.sobolev(alpha: 10, frequencyScale: 0.25)             // (1 + |k dxi|^2)^(alpha/2), dxi = 0.25
 /// let steep = LFPWeight.homogeneous(alpha: 3)                                // |2 pi k|^alpha, w(0) = 1
 /// let relu = LFPWeight.twoLayerReLU(.uniform(weightRange: 3, outputRange: 0.1))
 /// let mine = LFPWeight.custom { k in 1 + Double(k.map { $0 * $0 }.reduce(0, +)) }
@@ -14,14 +15,16 @@ import Foundation
 /// ```
 ///
 /// **Edge cases:**
-/// - `alpha` must be positive and finite (`LFPError.invalidAlpha`).
+/// - `alpha` must be positive and finite (`LFPError.invalidAlpha`), `frequencyScale` positive.
+/// - `sobolev` with `frequencyScale` dxi is the source study's (1 + |J|^2 dxi^2)^(alpha/2) on a period of 1/dxi:
+///   a smaller dxi flattens the weight over low frequencies, which keeps steep weights (alpha = 10) well conditioned.
 /// - `homogeneous`: |0|^alpha = 0 has no inverse, so w(0) is `zeroFrequencyWeight` (default 1, the value at |2 pi k| = 1).
 /// - `twoLayerReLU`: gamma^2 is infinite at k = 0, so gamma(0)^2 is `zeroFrequencyGammaSquared`,
 ///   by default gamma^2 at |k| = 1 (the lowest non-zero frequency): the mean is learnt as fast as the slowest mode allows.
 /// - `custom` must be even, w(k) = w(-k), finite and positive; the solver checks every frequency and throws.
 public enum LFPWeight: Sendable {
-    /// w(k) = (1 + |2 pi k|^2)^(alpha/2).
-    case sobolev(alpha: Double)
+    /// w(k) = (1 + |s k|^2)^(alpha/2), s = frequencyScale (2 pi: the Fourier variable of the unit torus).
+    case sobolev(alpha: Double, frequencyScale: Double = 2 * Double.pi)
     /// w(k) = |2 pi k|^alpha for k != 0, w(0) = zeroFrequencyWeight.
     case homogeneous(alpha: Double, zeroFrequencyWeight: Double = 1)
     /// w(k) = 1/gamma(k)^2 with gamma(xi)^2 = E[r^3/(16 pi^4 |xi|^(d+3)) + a^2 r/(4 pi^2 |xi|^(d+1))], r = |w|.
@@ -38,10 +41,13 @@ public enum LFPWeight: Sendable {
     func inverse(dimension d: Int) throws -> ([Int]) -> Double {
         func squaredNorm(_ k: [Int]) -> Double { Double(k.reduce(0) { $0 + $1 * $1 }) }
         switch self {
-        case .sobolev(let alpha):
+        case .sobolev(let alpha, let scale):
             try Self.check(alpha: alpha)
-            // w^{-1} = (1 + 4 pi^2 |k|^2)^(-alpha/2)
-            return { k in pow(1 + 4 * Double.pi * Double.pi * squaredNorm(k), -alpha / 2) }
+            guard scale.isFinite && scale > 0 else {
+                throw LFPError.invalidParameter(name: "frequencyScale", value: scale, requirement: "must be positive and finite")
+            }
+            // w^{-1} = (1 + s^2 |k|^2)^(-alpha/2)
+            return { k in pow(1 + scale * scale * squaredNorm(k), -alpha / 2) }
         case .homogeneous(let alpha, let zero):
             try Self.check(alpha: alpha)
             guard zero.isFinite && zero > 0 else { throw LFPError.invalidWeight(frequency: [Int](repeating: 0, count: d), value: zero) }
@@ -78,8 +84,8 @@ public enum LFPWeight: Sendable {
 /// The initial parameter distribution of a two-layer ReLU network h(x) = sum_i a_i relu(w_i.x + b_i), which sets gamma^2.
 ///
 /// ```swift
-/// let init = ReLUInitialization.uniform(weightRange: 3, outputRange: 0.1)   // w ~ U[-3,3]^d, a ~ U[-0.1,0.1]
-/// let (c1, c2) = try init.gammaSquaredConstants(dimension: 1)                // E[r^3]/(16 pi^4), E[a^2 r]/(4 pi^2)
+/// let cubicSpline = ReLUInitialization.uniform(weightRange: 3, outputRange: 0.1)   // w ~ U[-3,3]^d, a ~ U[-0.1,0.1]
+/// let (c1, c2) = try cubicSpline.gammaSquaredConstants(dimension: 1)               // E[r^3]/(16 pi^4), E[a^2 r]/(4 pi^2)
 /// ```
 ///
 /// **Edge cases:**

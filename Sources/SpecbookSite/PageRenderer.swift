@@ -1,110 +1,134 @@
 import Foundation
 import SpecbookNotebook
 
-/// Renders one notebook page: prose through cmark-gfm, Swift blocks with their outputs in place.
+/// One notebook page as rendered: the HTML, the build warnings it raised, and what the search index needs.
+public struct RenderedPage: Sendable {
+    public var html: String
+    /// `notebooks/x.md:12: warning: ...` lines, for the build to print.
+    public var warnings: [String]
+    public var headings: [TableOfContents.Heading]
+    /// The page's prose as plain text (code and outputs left out).
+    public var text: String
+}
+
+/// Renders one notebook page: prose through cmark-gfm with math, callouts, anchors and cross references,
+/// Swift blocks with their outputs in place.
+///
+/// ```swift
+/// let renderer = PageRenderer(siteTitle: "Specbook", references: SitePage.crossReferences(pages))
+/// let page = renderer.render(pages[0], previous: nil, next: pages.dropFirst().first)
+/// for warning in page.warnings { print(warning) }
+/// try page.html.write(to: site.appendingPathComponent(pages[0].fileName), atomically: true, encoding: .utf8)
+/// ```
 public struct PageRenderer {
     public var siteTitle: String
-    /// Figure files are referenced as `assets/<notebook>/<file>`.
-    public var assetsPrefix: String { "assets" }
+    public var references: CrossReferences
 
-    public init(siteTitle: String) {
+    public init(siteTitle: String, references: CrossReferences = CrossReferences()) {
         self.siteTitle = siteTitle
+        self.references = references
     }
 
-    public func render(_ page: SitePage, previous: SitePage?, next: SitePage?) -> String {
+    public func render(_ page: SitePage, previous: SitePage?, next: SitePage?) -> RenderedPage {
         let notebook = page.notebook
-        var figureNumber = 0
-        let body = Markdown.render(notebook.body) { index, _ in
+        let cells = CellRenderer(page: page)
+        let protected = MathSpans.protect(notebook.body)
+        var body = Markdown.render(protected.text) { index, _ in
             guard let block = notebook.blocks.first(where: { $0.index == index }), block.isSwift else { return nil }
-            return renderBlock(block, page: page, figureNumber: &figureNumber)
+            return cells.render(block)
         }
-        let content = substituteValues(body, values: page.result?.values ?? [:])
-        var html = header(title: page.title, description: notebook.frontMatter.description)
-        html += navigation(previous: previous, next: next)
-        html += "<main class=\"page\">\n<article>\n"
+        body = Callouts.transform(MathSpans.restore(body, protected.spans))
+        var used = reservedIDs(page)
+        let anchored = TableOfContents.anchor(body, used: &used)
+        let resolved = references.resolve(anchored.html, in: notebook.name)
+        body = substituteValues(resolved.html, values: page.result?.values ?? [:])
+        // Without code cells, heading self-links ("#") and callout titles: what a reader would search for.
+        var searchable = Self.removingCells(body).replacingOccurrences(of: ">#</a>", with: "></a>")
+        for title in Callouts.titles { searchable = searchable.replacingOccurrences(of: title, with: "") }
+        let proseOnly = HTMLText.plain(searchable)
+
+        var warnings: [String] = []
+        var seen: [String: Int] = [:]
+        for reference in resolved.broken {
+            let occurrence = seen[reference, default: 0]
+            seen[reference] = occurrence + 1
+            let line = CrossReferences.line(of: reference, occurrence: occurrence, in: notebook.body)
+            warnings.append("\(notebook.path)\(line.map { ":\($0)" } ?? ""): warning: unknown cross reference \(reference)")
+        }
+
+        var html = PageChrome.head(title: "\(page.title) · \(siteTitle)", description: notebook.frontMatter.description, kind: "notebook")
+        html += PageChrome.siteHeader(siteTitle: siteTitle, previous: previous, next: next)
+        html += "<main id=\"content\" class=\"page\" tabindex=\"-1\">\n"
         html += "<header class=\"page-header\"><h1>\(HTML.escape(page.title))</h1>"
         if let description = notebook.frontMatter.description {
             html += "<p class=\"description\">\(HTML.escape(description))</p>"
         }
         html += "</header>\n"
+        html += TableOfContents.render(anchored.headings)
+        html += "<article>\n"
         if let failure = page.result?.failure {
             html += "<div class=\"build-error\" role=\"alert\"><strong>This notebook failed.</strong> "
             html += "<code>\(HTML.escape(failure.summary))</code></div>\n"
         }
-        html += content
+        html += body
+        html += PageChrome.pager(previous: previous, next: next)
         html += "</article>\n</main>\n"
-        html += footer(page)
+        html += PageChrome.footer(page)
         html += "</body>\n</html>\n"
-        return html
+        return RenderedPage(html: html, warnings: warnings, headings: anchored.headings, text: proseOnly)
     }
 
-    func renderBlock(_ block: NotebookBlock, page: SitePage, figureNumber: inout Int) -> String {
-        let result = page.result?.blocks[block.index]
-        var html = "<div class=\"cell\" id=\"cell-\(block.index)\" data-line=\"\(block.fenceLine)\">\n"
-        if block.options.echo {
-            let code = "<pre class=\"code\"><code class=\"language-swift\">\(HTML.escape(block.code))</code></pre>"
-            if block.options.codeFold {
-                html += "<details class=\"code-fold\"><summary>Code</summary>\(code)</details>\n"
-            } else {
-                html += code + "\n"
-            }
-        }
-        if !block.options.eval {
-            html += "<p class=\"cell-note\">Not run (<code>eval: false</code>).</p>\n"
-        }
-        if let result, block.options.output {
-            html += "<div class=\"cell-output\">\n"
-            if !result.stdout.isEmpty {
-                html += "<pre class=\"stdout\">\(HTML.escape(result.stdout.trimmingTrailingNewlines()))</pre>\n"
-            }
-            if !result.stderr.isEmpty {
-                html += "<pre class=\"stderr\">\(HTML.escape(result.stderr.trimmingTrailingNewlines()))</pre>\n"
-            }
-            for (position, figure) in result.figures.enumerated() {
-                figureNumber += 1
-                html += renderFigure(figure, block: block, position: position, number: figureNumber, notebook: page.notebook.name)
-            }
-            for table in result.tables { html += renderTable(table) }
-            html += "</div>\n"
-        }
-        if let error = result?.error ?? (page.result?.failure?.block == block.index ? page.result?.failure?.summary : nil) {
-            let expected = block.options.error
-            html += "<div class=\"cell-error\(expected ? " expected" : "")\" role=\"alert\">"
-            html += "<strong>\(expected ? "Expected error" : "Error")</strong><pre>\(HTML.escape(error))</pre>"
-            if !expected, let details = page.result?.failure?.details, !details.isEmpty {
-                html += "<pre class=\"error-details\">\(HTML.escape(details))</pre>"
-            }
-            html += "</div>\n"
-        }
-        html += "</div>\n"
-        return html
+    /// Ids the page already uses, so a heading never takes a figure's or a cell's id.
+    func reservedIDs(_ page: SitePage) -> Set<String> {
+        var used: Set<String> = ["content", "toc-title"]
+        for output in page.shownFigures + page.shownTables { if let label = output.label { used.insert(label) } }
+        for block in page.notebook.blocks { used.insert("cell-\(block.index)") }
+        return used
     }
 
-    func renderFigure(_ figure: FigureOutput, block: NotebookBlock, position: Int, number: Int, notebook: String) -> String {
-        let label = SitePage.label(of: figure, in: block, position: position)
-        let caption = figure.caption ?? (position == 0 ? block.options.caption : nil)
-        let alt = block.options.figAlt ?? caption ?? "Figure \(number)"
-        let base = "\(assetsPrefix)/\(notebook)/"
-        var html = "<figure class=\"figure\"\(label.map { " id=\"\(HTML.escape($0))\"" } ?? "")>\n<picture>"
+    /// Renders an inline Markdown fragment (a caption) with its math.
+    ///
+    /// ```swift
+    /// PageRenderer.inline("The target on $[-\\pi, \\pi]$.")
+    /// ```
+    public static func inline(_ markdown: String) -> String {
+        let protected = MathSpans.protect(markdown)
+        return MathSpans.restore(Markdown.renderInline(protected.text), protected.spans)
+    }
+
+    /// A figure's `<picture>`: the dark variant as a `<source>` for `prefers-color-scheme: dark`.
+    static func picture(_ figure: FigureOutput, base: String, alt: String, lazy: Bool) -> String {
+        var html = "<picture>"
         if let dark = figure.pngDark {
             html += "<source srcset=\"\(HTML.escape(base + dark))\" media=\"(prefers-color-scheme: dark)\">"
         }
-        html += "<img src=\"\(HTML.escape(base + figure.png))\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(alt))\" loading=\"lazy\">"
-        html += "</picture>\n<figcaption><span class=\"figure-number\">Figure \(number)</span>"
-        if let caption { html += ": \(Markdown.renderInline(caption))" }
-        html += " <a class=\"svg-link\" href=\"\(HTML.escape(base + figure.svg))\">SVG</a></figcaption>\n</figure>\n"
-        return html
+        html += "<img src=\"\(HTML.escape(base + figure.png))\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(alt))\"\(lazy ? " loading=\"lazy\"" : "") decoding=\"async\">"
+        return html + "</picture>"
     }
 
-    func renderTable(_ table: TableOutput) -> String {
-        guard let head = table.rows.first else { return "" }
-        var html = "<div class=\"table-wrap\"><table>\n"
-        if let caption = table.caption { html += "<caption>\(HTML.escape(caption))</caption>\n" }
-        html += "<thead><tr>" + head.map { "<th>\(HTML.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-        for row in table.rows.dropFirst() {
-            html += "<tr>" + row.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>\n"
+    /// The page HTML without its code cells, for the search index.
+    static func removingCells(_ html: String) -> String {
+        var out = ""
+        var rest = Substring(html)
+        while let start = rest.range(of: "<div class=\"cell\"") {
+            out += rest[..<start.lowerBound]
+            var depth = 0
+            var cursor = start.lowerBound
+            while true {
+                let open = rest[cursor...].range(of: "<div"), close = rest[cursor...].range(of: "</div>")
+                guard let close else { cursor = rest.endIndex; break }
+                if let open, open.lowerBound < close.lowerBound {
+                    depth += 1
+                    cursor = open.upperBound
+                } else {
+                    depth -= 1
+                    cursor = close.upperBound
+                    if depth == 0 { break }
+                }
+            }
+            rest = rest[cursor...]
         }
-        return html + "</tbody></table></div>\n"
+        return out + rest
     }
 
     /// Replaces `{{name}}` with the value the run reported; an unknown name is marked, never dropped.
@@ -124,52 +148,5 @@ public struct PageRenderer {
             rest = rest[close.upperBound...]
         }
         return out + rest
-    }
-
-    func header(title: String, description: String?) -> String {
-        var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        html += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        html += "<meta name=\"color-scheme\" content=\"light dark\">\n"
-        html += "<title>\(HTML.escape(title)) · \(HTML.escape(siteTitle))</title>\n"
-        if let description { html += "<meta name=\"description\" content=\"\(HTML.escape(description))\">\n" }
-        html += "<link rel=\"stylesheet\" href=\"assets/specbook.css\">\n</head>\n<body>\n"
-        return html
-    }
-
-    func navigation(previous: SitePage?, next: SitePage?) -> String {
-        var html = "<nav class=\"site-nav\" aria-label=\"Site\"><a class=\"home\" href=\"index.html\">\(HTML.escape(siteTitle))</a>"
-        html += "<span class=\"prev-next\">"
-        if let previous { html += "<a rel=\"prev\" href=\"\(HTML.escape(previous.fileName))\">← \(HTML.escape(previous.title))</a>" }
-        if let next { html += "<a rel=\"next\" href=\"\(HTML.escape(next.fileName))\">\(HTML.escape(next.title)) →</a>" }
-        return html + "</span></nav>\n"
-    }
-
-    func footer(_ page: SitePage) -> String {
-        let p = page.provenance
-        var html = "<footer class=\"provenance\">\n<dl>\n"
-        html += "<dt>Seed</dt><dd>\(p.seed)</dd>\n"
-        if !p.parameters.isEmpty {
-            let params = p.parameters.keys.sorted().map { "\($0)=\(p.parameters[$0]!)" }.joined(separator: ", ")
-            html += "<dt>Parameters</dt><dd><code>\(HTML.escape(params))</code></dd>\n"
-        }
-        html += "<dt>Toolchain</dt><dd>\(HTML.escape(p.swiftVersion))</dd>\n"
-        html += "<dt>Commit</dt><dd><code>\(HTML.escape(p.gitCommit))\(p.gitDirty ? " (dirty)" : "")</code></dd>\n"
-        html += "<dt>Built</dt><dd>\(HTML.escape(p.buildDate))\(p.cacheHit ? " (from cache)" : "")</dd>\n"
-        html += "<dt>Run time</dt><dd>\(String(format: "%.2f", p.seconds)) s</dd>\n"
-        if let blocks = page.result?.blocks, !blocks.isEmpty {
-            let timings = page.notebook.executableBlocks.compactMap { block in
-                blocks[block.index].map { "line \(block.fenceLine): \(String(format: "%.3f", $0.seconds)) s" }
-            }.joined(separator: "; ")
-            html += "<dt>Blocks</dt><dd>\(HTML.escape(timings))</dd>\n"
-        }
-        return html + "</dl>\n</footer>\n"
-    }
-}
-
-extension String {
-    func trimmingTrailingNewlines() -> String {
-        var s = self
-        while s.hasSuffix("\n") { s.removeLast() }
-        return s
     }
 }

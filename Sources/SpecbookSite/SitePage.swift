@@ -56,6 +56,55 @@ public struct SitePage: Sendable {
         return out
     }
 
+    /// A figure or table as the page shows it: its number on the page and its label, if any.
+    public struct NumberedOutput: Sendable, Equatable {
+        public var number: Int
+        public var blockIndex: Int
+        /// Position among the block's figures (or tables).
+        public var position: Int
+        public var label: String?
+    }
+
+    /// The figures the page shows (blocks with `output: false` show none), numbered in page order from 1.
+    public var shownFigures: [NumberedOutput] {
+        var out: [NumberedOutput] = []
+        for block in notebook.blocks where block.isSwift && block.options.output {
+            for (position, figure) in (result?.blocks[block.index]?.figures ?? []).enumerated() {
+                out.append(NumberedOutput(number: out.count + 1, blockIndex: block.index, position: position,
+                                          label: Self.label(of: figure, in: block, position: position)))
+            }
+        }
+        return out
+    }
+
+    /// The tables the page shows, numbered in page order from 1; a table is labelled by `show(table:label:)` only.
+    public var shownTables: [NumberedOutput] {
+        var out: [NumberedOutput] = []
+        for block in notebook.blocks where block.isSwift && block.options.output {
+            for (position, table) in (result?.blocks[block.index]?.tables ?? []).enumerated() {
+                out.append(NumberedOutput(number: out.count + 1, blockIndex: block.index, position: position, label: table.label))
+            }
+        }
+        return out
+    }
+
+    /// The cross-reference targets of every page: labelled figures and tables with their numbers.
+    ///
+    /// ```swift
+    /// let references = SitePage.crossReferences(pages)
+    /// let resolved = references.resolve("<p>See @fig-dft.</p>", in: "target-spectrum")
+    /// ```
+    public static func crossReferences(_ pages: [SitePage]) -> CrossReferences {
+        var references = CrossReferences()
+        for page in pages {
+            var labels: [String: CrossReferences.Target] = [:]
+            for figure in page.shownFigures { if let label = figure.label { labels[label] = .init(kind: .figure, number: figure.number) } }
+            for table in page.shownTables { if let label = table.label { labels[label] = .init(kind: .table, number: table.number) } }
+            references.add(notebook: page.notebook.name, title: page.title, labels: labels)
+        }
+        return references
+    }
+
     /// The label a figure is known by: its own, else its block's (first figure only).
     public static func label(of figure: FigureOutput, in block: NotebookBlock, position: Int) -> String? {
         figure.label ?? (position == 0 ? block.options.label : nil)

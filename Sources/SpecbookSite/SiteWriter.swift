@@ -7,16 +7,24 @@ import Glibc
 
 /// Writes the whole site into a temporary folder beside `--out`, then swaps it into place.
 ///
+/// ```swift
+/// let warnings = try SiteWriter(siteTitle: "Specbook").write(pages, to: URL(fileURLWithPath: "site"), manifest: manifest)
+/// for warning in warnings { print(warning) }   // notebooks/x.md:12: warning: unknown cross reference @fig-y
+/// ```
 /// A failed build leaves the previous site untouched; readers never see a half-written one.
 public struct SiteWriter {
     public var siteTitle: String
+    /// One line under the title on the index page.
+    public var siteDescription: String?
 
     public init(siteTitle: String = "Specbook") {
         self.siteTitle = siteTitle
     }
 
-    /// Renders `pages` (in reading order) into `output`, replacing what was there.
-    public func write(_ pages: [SitePage], to output: URL, manifest: Data) throws {
+    /// Renders `pages` (in reading order) into `output`, replacing what was there; returns the build warnings
+    /// (`notebooks/x.md:12: warning: unknown cross reference @fig-missing`).
+    @discardableResult
+    public func write(_ pages: [SitePage], to output: URL, manifest: Data) throws -> [String] {
         let fm = FileManager.default
         let parent = output.deletingLastPathComponent()
         guard fm.isWritableFile(atPath: parent.path) else {
@@ -27,16 +35,22 @@ public struct SiteWriter {
         }
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())")
         try? fm.removeItem(at: staging)
+        var warnings: [String] = []
         do {
             try fm.createDirectory(at: staging.appendingPathComponent("assets"), withIntermediateDirectories: true)
             try Stylesheet.css.write(to: staging.appendingPathComponent("assets/specbook.css"), atomically: false, encoding: .utf8)
-            let renderer = PageRenderer(siteTitle: siteTitle)
+            try SearchIndex.javascript.write(to: staging.appendingPathComponent("assets/search.js"), atomically: false, encoding: .utf8)
+            let renderer = PageRenderer(siteTitle: siteTitle, references: SitePage.crossReferences(pages))
+            var search: [SearchIndex.Entry] = []
             for (i, page) in pages.enumerated() {
-                let html = renderer.render(page, previous: i > 0 ? pages[i - 1] : nil, next: i + 1 < pages.count ? pages[i + 1] : nil)
-                try html.write(to: staging.appendingPathComponent(page.fileName), atomically: false, encoding: .utf8)
+                let rendered = renderer.render(page, previous: i > 0 ? pages[i - 1] : nil, next: i + 1 < pages.count ? pages[i + 1] : nil)
+                warnings += rendered.warnings
+                search.append(SearchIndex.Entry(name: page.notebook.name, title: page.title, description: page.notebook.frontMatter.description,
+                                                headings: rendered.headings, text: rendered.text))
+                try rendered.html.write(to: staging.appendingPathComponent(page.fileName), atomically: false, encoding: .utf8)
                 try copyFigures(of: page, into: staging.appendingPathComponent("assets/\(page.notebook.name)"))
             }
-            try IndexRenderer(siteTitle: siteTitle).render(pages)
+            try IndexRenderer(siteTitle: siteTitle, siteDescription: siteDescription).render(pages, search: search)
                 .write(to: staging.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
             try manifest.write(to: staging.appendingPathComponent("manifest.json"))
             let readme = output.appendingPathComponent("README.md")
@@ -48,6 +62,7 @@ public struct SiteWriter {
             try? fm.removeItem(at: staging)
             throw error
         }
+        return warnings
     }
 
     private func copyFigures(of page: SitePage, into folder: URL) throws {

@@ -1,81 +1,97 @@
-/// The site's one stylesheet: system fonts, a reading measure, light and dark schemes.
+/// The site's one stylesheet: system fonts, a reading measure, light and dark schemes from ``Palette``.
+///
+/// ```swift
+/// try Stylesheet.css.write(to: site.appendingPathComponent("assets/specbook.css"), atomically: true, encoding: .utf8)
+/// ```
 enum Stylesheet {
-    static let css = #"""
-:root {
-  --bg: #ffffff; --fg: #1f2328; --muted: #57606a; --accent: #0a58ca; --border: #d0d7de;
-  --code-bg: #f6f8fa; --out-bg: #fbfbf8; --err-bg: #fff1f0; --err-fg: #a40e26; --ok: #1a7f37;
-  --kw: #a626a4; --str: #50a14f; --num: #986801; --com: #6a737d; --type: #0550ae;
-  color-scheme: light dark;
-}
-@media (prefers-color-scheme: dark) {
-  :root {
-    --bg: #0d1117; --fg: #e6edf3; --muted: #9da7b3; --accent: #6cb6ff; --border: #30363d;
-    --code-bg: #161b22; --out-bg: #11161d; --err-bg: #2d1214; --err-fg: #ff9492; --ok: #56d364;
-    --kw: #ff7b72; --str: #a5d6ff; --num: #f2cc60; --com: #8b949e; --type: #79c0ff;
-  }
-}
+    static var css: String {
+        """
+        :root { \(Palette.light.declarations) color-scheme: light dark; }
+        @media (prefers-color-scheme: dark) {
+          :root { \(Palette.dark.declarations) }
+        }
+        \(layout)
+        \(Stylesheet.components)
+        """
+    }
+
+    static let layout = #"""
 * { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
+[hidden] { display: none !important; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body {
+  --frame: 74rem;
   margin: 0; background: var(--bg); color: var(--fg);
-  font: 17px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
+  font: 1.0625rem/1.65 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif;
 }
-a { color: var(--accent); }
-a:focus-visible, summary:focus-visible, input:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-code, pre, kbd { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 0.86em; }
-.site-nav {
-  display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; justify-content: space-between; align-items: center;
-  padding: 0.6rem 1.25rem; border-bottom: 1px solid var(--border); font-size: 0.95rem;
+body.notebook { --frame: 67rem; }
+a { color: var(--accent); text-underline-offset: 0.15em; }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
+main:focus { outline: none; }
+code, pre, kbd, samp { font-family: ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", "Liberation Mono", monospace; font-size: 0.875em; }
+.skip-link { position: absolute; left: 0.5rem; top: -3rem; z-index: 10; background: var(--bg); color: var(--accent); padding: 0.5rem 0.9rem; border: 2px solid var(--accent); border-radius: 6px; }
+.skip-link:focus { top: 0.5rem; }
+.site-header {
+  display: flex; flex-wrap: wrap; gap: 0.4rem 1.5rem; justify-content: space-between; align-items: baseline;
+  padding: 0.7rem max(1.25rem, calc((100% - var(--frame)) / 2 + 1.25rem)); border-bottom: 1px solid var(--border); font-size: 0.95rem;
 }
-.site-nav .home { font-weight: 600; text-decoration: none; color: var(--fg); }
-.site-nav .prev-next { display: flex; gap: 1.25rem; flex-wrap: wrap; }
-main { max-width: 50rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
-.page-header h1 { margin-bottom: 0.25rem; line-height: 1.2; }
-.description { color: var(--muted); margin-top: 0; font-size: 1.05rem; }
-h1, h2, h3, h4 { line-height: 1.25; }
-p, li { max-width: 72ch; }
-pre { overflow-x: auto; padding: 0.75rem 1rem; border-radius: 6px; line-height: 1.45; }
-pre.code { background: var(--code-bg); border: 1px solid var(--border); margin: 0; }
-:not(pre) > code { background: var(--code-bg); padding: 0.1em 0.3em; border-radius: 4px; }
-.cell { margin: 1.25rem 0; }
-.cell-output { border-left: 3px solid var(--accent); background: var(--out-bg); margin-top: 0.4rem; padding: 0.1rem 0 0.1rem 0.9rem; }
-.cell-output pre { margin: 0.4rem 0; padding: 0.4rem 0; background: transparent; }
-.cell-output .stderr { color: var(--muted); }
-.cell-note { color: var(--muted); font-size: 0.9rem; }
-.cell-error, .build-error { background: var(--err-bg); color: var(--err-fg); border-radius: 6px; padding: 0.6rem 0.9rem; margin: 0.5rem 0; }
-.cell-error pre { margin: 0.3rem 0 0; padding: 0; white-space: pre-wrap; }
-.cell-error.expected { opacity: 0.9; }
-details.code-fold > summary { cursor: pointer; color: var(--muted); }
-figure.figure { margin: 1rem 0; }
-figure img { max-width: 100%; height: auto; display: block; border-radius: 4px; }
-figcaption { color: var(--muted); font-size: 0.92rem; margin-top: 0.35rem; }
-.figure-number { font-weight: 600; color: var(--fg); }
-.svg-link { font-size: 0.8rem; margin-left: 0.4rem; }
-.table-wrap { overflow-x: auto; }
-table { border-collapse: collapse; margin: 0.75rem 0; font-variant-numeric: tabular-nums; }
-th, td { border: 1px solid var(--border); padding: 0.3rem 0.7rem; text-align: left; }
-thead th { background: var(--code-bg); }
-caption { caption-side: top; text-align: left; color: var(--muted); font-size: 0.92rem; padding-bottom: 0.3rem; }
-.value { font-variant-numeric: tabular-nums; }
-.value.missing { color: var(--err-fg); background: var(--err-bg); }
-blockquote { margin: 1rem 0; padding: 0.2rem 1rem; border-left: 4px solid var(--border); color: var(--muted); }
-footer.provenance { max-width: 50rem; margin: 0 auto; padding: 1rem 1.25rem 2rem; border-top: 1px solid var(--border); color: var(--muted); font-size: 0.85rem; }
-footer.provenance dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; margin: 0; }
+.site-header .home { font-weight: 650; text-decoration: none; color: var(--fg); font-size: 1.05rem; }
+.site-header .home:hover { color: var(--accent); }
+.prev-next { display: flex; gap: 0.4rem 1.25rem; flex-wrap: wrap; }
+.prev-next a { text-decoration: none; }
+.prev-next a:hover { text-decoration: underline; }
+main { max-width: var(--frame); margin: 0 auto; padding: 1.75rem 1.25rem 3rem; }
+main.page { display: grid; grid-template-columns: minmax(0, 1fr); grid-template-areas: "head" "toc" "body"; }
+.page-header { grid-area: head; }
+main.page > .toc { grid-area: toc; }
+main.page > article { grid-area: body; min-width: 0; }
+@media (min-width: 68rem) {
+  main.page { grid-template-columns: minmax(0, 46rem) 15rem; grid-template-areas: "head toc" "body toc"; column-gap: 3.5rem; justify-content: center; }
+  main.page > .toc { align-self: start; position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow-y: auto; margin-top: 0.5rem; border-left: 1px solid var(--border); padding-left: 1rem; }
+}
+.page-header h1 { margin: 0 0 0.35rem; line-height: 1.15; font-size: clamp(1.8rem, 1.4rem + 1.6vw, 2.5rem); letter-spacing: -0.01em; }
+.description { color: var(--muted); margin: 0 0 1rem; font-size: 1.1rem; max-width: 70ch; }
+.toc { font-size: 0.9rem; margin-bottom: 1rem; }
+.toc h2 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin: 0 0 0.4rem; }
+.toc ol { list-style: none; margin: 0; padding: 0; }
+.toc li { margin: 0.15rem 0; line-height: 1.4; }
+.toc li.toc-level-2 { padding-left: 0.9rem; font-size: 0.86rem; }
+.toc a { color: var(--muted); text-decoration: none; }
+.toc a:hover { color: var(--accent); text-decoration: underline; }
+@media (max-width: 67.99rem) {
+  main.page > .toc { border: 1px solid var(--border); border-radius: 8px; padding: 0.6rem 0.9rem; background: var(--code-bg); }
+}
+article h2, article h3, article h4 { line-height: 1.25; margin: 2rem 0 0.6rem; scroll-margin-top: 1rem; }
+article h2 { font-size: 1.5rem; padding-bottom: 0.25rem; border-bottom: 1px solid var(--border); }
+article h3 { font-size: 1.2rem; }
+.anchor { margin-left: 0.4rem; color: var(--muted); text-decoration: none; font-weight: 400; opacity: 0; }
+h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, h5:hover .anchor, h6:hover .anchor, .anchor:focus-visible { opacity: 1; }
+article p, article li, article dd { max-width: 70ch; }
+article p { margin: 0.8rem 0; hyphens: auto; overflow-wrap: break-word; }
+article img { max-width: 100%; height: auto; }
+mark { background: var(--mark-bg); color: var(--fg); }
+hr { border: 0; border-top: 1px solid var(--border); margin: 2rem 0; }
+.pager { display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--border); }
+.pager a { display: block; max-width: 48%; text-decoration: none; padding: 0.5rem 0.8rem; border: 1px solid var(--border); border-radius: 8px; }
+.pager a:hover { border-color: var(--accent); }
+.pager .label { display: block; font-size: 0.8rem; color: var(--muted); }
+.pager a[rel="next"] { margin-left: auto; text-align: right; }
+footer.provenance { max-width: var(--frame); margin: 0 auto; padding: 1rem 1.25rem 2rem; border-top: 1px solid var(--border); color: var(--muted); font-size: 0.85rem; }
+footer.provenance h2 { font-size: 0.85rem; margin: 0 0 0.4rem; }
+footer.provenance dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.2rem 1rem; margin: 0; }
 footer.provenance dt { font-weight: 600; }
-footer.provenance dd { margin: 0; overflow-wrap: anywhere; }
-main.index { max-width: 72rem; }
-.cards { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 1.25rem; }
-.card { border: 1px solid var(--border); border-radius: 8px; padding: 0.9rem; }
-.card a { text-decoration: none; }
-.card h2 { font-size: 1.15rem; margin: 0.5rem 0 0.25rem; }
-.card p { margin: 0.25rem 0; font-size: 0.93rem; }
-.card .thumb { width: 100%; height: auto; border-radius: 4px; border: 1px solid var(--border); }
-.card .meta { color: var(--muted); font-size: 0.85rem; }
-.status.ok { color: var(--ok); }
-.status.failed, .card.failed h2 { color: var(--err-fg); }
+footer.provenance dd, footer.provenance dd code { margin: 0; overflow-wrap: anywhere; }
 @media (max-width: 40rem) {
-  body { font-size: 16px; }
-  main { padding: 1rem 0.9rem 2rem; }
+  body { font-size: 1rem; }
+  main { padding: 1.1rem 1rem 2rem; }
+  .site-header { padding: 0.6rem 1rem; }
+  footer.provenance { padding: 1rem 1rem 2rem; }
+  .pager a { max-width: 100%; flex: 1 1 100%; }
+}
+@media print {
+  .site-header, .toc, .pager, .anchor, .svg-link { display: none; }
+  main.page { display: block; }
 }
 """#
 }

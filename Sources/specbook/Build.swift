@@ -19,7 +19,7 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "The folder the site is written to.")
     var out = "site"
 
-    @Option(name: .long, help: "How many notebooks compile and run at once (default: the number of cores).")
+    @Option(name: .long, help: "How many notebooks compile and run at once; defaults to the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(name: .long, help: "Exit with a non-zero status when any notebook fails (for CI).")

@@ -131,4 +131,19 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("42"), run.stdout)
     }
+
+    func testProjectTitleFromSpecbookYml() throws {
+        try fixture.write("notebooks/a.md", "# A\n\nProse.\n")
+        try fixture.write("specbook.yml", "title: My <report>\ndescription: What it is about.\n")
+        XCTAssertEqual(try fixture.specbook(["build"]).status, 0)
+        let index = try fixture.read("site/index.html")
+        XCTAssertTrue(index.contains("<h1>My &lt;report&gt;</h1>"), index)
+        XCTAssertTrue(index.contains("What it is about."))
+        XCTAssertTrue(try fixture.read("site/a.html").contains("My &lt;report&gt;"))
+
+        try fixture.write("specbook.yml", "title: x\ncolour: red\n")
+        let bad = try fixture.specbook(["build"])
+        XCTAssertNotEqual(bad.status, 0)
+        XCTAssertTrue(bad.stderr.contains("specbook.yml: error: unknown key 'colour'"), bad.stderr)
+    }
 }

@@ -32,7 +32,7 @@ final class FFTTests: XCTestCase {
     func tolerance(_ n: Int) -> Double { 1e-12 * Double(n) }
 
     func testMatchesNaiveDFTForEveryLengthUpTo64AndPrimes() {
-        for n in Array(1...64) + [97, 101, 1009] {
+        for n in Array(1...64) + [97, 101, 1009, 1000, 2310, 2187, 3125] {
             let x = randomComplex(n, seed: UInt64(n))
             let fast = FFTPlan(count: n).forward(x)
             var naive = SplitComplexVector(zeros: n)
@@ -90,7 +90,7 @@ final class FFTTests: XCTestCase {
     }
 
     func testRealFFTMatchesComplexFFT() {
-        for n in Array(1...40) + [97, 256, 1000, 1024] {
+        for n in Array(1...40) + [97, 256, 1000, 1024, 1022] {
             var rng = SeededGenerator(seed: UInt64(n) + 5)
             let x = (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }
             let plan = RealFFTPlan(count: n)
@@ -153,5 +153,26 @@ final class FFTTests: XCTestCase {
         let grid = FFTGridPlan(shape: shape).forward(product(f, g, h))
         let expected = product(FFTPlan(count: 4).forward(f), FFTPlan(count: 6).forward(g), FFTPlan(count: 5).forward(h))
         XCTAssertLessThan(maxAbsDifference(grid, expected), 1e-12)
+    }
+
+    func testDocumentationExamples() {
+        XCTAssertEqual(SplitComplexVector(real: [1, 0], imag: [0, 1]).magnitudes, [1, 1])
+        let plan = FFTPlan(count: 8)
+        let impulse = SplitComplexVector(real: [1, 0, 0, 0, 0, 0, 0, 0])
+        XCTAssertLessThan(maxAbsDifference(plan.inverse(plan.forward(impulse)), impulse), 1e-15)
+        let real = RealFFTPlan(count: 8)
+        let x: [Double] = [1, 2, 3, 4, 5, 6, 7, 8]
+        XCTAssertEqual(real.forward(x).real[0], 36, accuracy: 1e-12)
+        for (a, b) in zip(real.inverse(real.forward(x)), x) { XCTAssertEqual(a, b, accuracy: 1e-13) }
+        var grid = SplitComplexVector(zeros: 64)
+        grid.real[0] = 1
+        XCTAssertEqual(FFTGridPlan(shape: [4, 4, 4]).forward(grid).real, [Double](repeating: 1, count: 64))
+        let plan2D = FFT2DPlan(rows: 3, columns: 5)
+        let image = SplitComplexVector(real: (0..<15).map(Double.init))
+        XCTAssertLessThan(maxAbsDifference(plan2D.inverse(plan2D.forward(image)), image), 1e-13)
+        let xs = (0..<64).map { -Double.pi + 2 * Double.pi * Double($0) / 64 }
+        let dft = NonUniformDFT(points: xs, frequencies: (0...10).map(Double.init), scale: 1 / (2 * Double.pi))
+        let m = dft.transform(xs.map { sin(3 * $0) }).magnitudes
+        for k in 0...10 { XCTAssertEqual(m[k], k == 3 ? 32 : 0, accuracy: 1e-12) }
     }
 }

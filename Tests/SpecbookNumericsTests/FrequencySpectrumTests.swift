@@ -56,4 +56,17 @@ final class FrequencySpectrumTests: XCTestCase {
         XCTAssertEqual(radial.peakFrequencies(relativeThreshold: 0.5), [5])
         XCTAssertEqual(radial.magnitudes[0], 0, accuracy: 1e-9)
     }
+
+    func testDocumentationExamples() {
+        let xs = (0..<256).map { -Double.pi + 2 * Double.pi * Double($0) / 256 }
+        let target = FrequencySpectrum(values: xs.map { sin($0) + sin(3 * $0) + sin(5 * $0) },
+                                       points: xs, frequencies: 0...20, scale: 1 / (2 * Double.pi))
+        XCTAssertEqual(target.peakFrequencies(), [1, 3, 5])
+        let output = FrequencySpectrum(values: xs.map { sin($0) }, points: xs, frequencies: 0...20, scale: 1 / (2 * Double.pi))
+        let errors = output.relativeError(to: target, at: target.peaks())
+        for (e, expected) in zip(errors, [0.0, 1, 1]) { XCTAssertEqual(e, expected, accuracy: 1e-12) }
+        let n = 64
+        let image = (0..<n * n).map { i in cos(2 * Double.pi * 5 * Double(i % n) / Double(n)) }
+        XCTAssertEqual(FrequencySpectrum.radialAverage(grid: image, rows: n, columns: n).peakFrequencies(relativeThreshold: 0.5), [5])
+    }
 }

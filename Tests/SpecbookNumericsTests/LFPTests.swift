@@ -286,4 +286,41 @@ final class LFPTests: XCTestCase {
             XCTAssertTrue(known, "\(error)")
         }
     }
+
+    func testDocumentationExamples() throws {
+        do {
+            let solver = try LFPSolver(dimension: 1, cutoff: 256, weight: .sobolev(alpha: 2))
+            let h = try solver.interpolate(points: [0.25, 0.75], values: [0.9, 0.9])
+            let curve = try h.values(onGridOfSize: 1024)
+            XCTAssertEqual(curve[256], 0.9, accuracy: 1e-10)
+        }
+        do {
+            let solver = try LFPSolver(dimension: 2, cutoff: 32, weight: .sobolev(alpha: 3))
+            let h = try solver.interpolate(points: [0.2, 0.3, 0.7, 0.6], values: [1, -1])
+            XCTAssertEqual(try h.values(onGridOfSize: 128).count, 128 * 128)
+            XCTAssertEqual(try h.values(at: [0.2, 0.3])[0], 1, accuracy: 1e-10)
+            let c00 = h.fourierCoefficient(at: [0, 0])
+            XCTAssertEqual(c00.imag, 0)
+        }
+        XCTAssertEqual(try LFPWeight.sobolev(alpha: 2).value(at: [1]), 1 + 4 * Double.pi * Double.pi, accuracy: 1e-12)
+        XCTAssertEqual(try LFPWeight.custom { k in 1 + Double(k.map { $0 * $0 }.reduce(0, +)) }.value(at: [1, 2]), 6)
+        let cubicSpline = ReLUInitialization.uniform(weightRange: 3, outputRange: 0.1)
+        XCTAssertGreaterThan(try cubicSpline.gammaSquaredConstants(dimension: 1).cubic, 0)
+        do {
+            _ = try LFPSolver(dimension: 4, cutoff: 8, weight: .sobolev(alpha: 2))
+        } catch let error as LFPError {
+            XCTAssertEqual("\(error)", "dimension d = 4 is not supported: the LFP solver works on the torus [0,1)^d for d = 1, 2, 3")
+        }
+        let flow = try LFPDynamics(solver: LFPSolver(dimension: 1, cutoff: 128, weight: .sobolev(alpha: 2)),
+                                   points: [0.1, 0.4, 0.7], targets: [1, 0, 1])
+        XCTAssertEqual(try flow.values(at: 10, onGridOfSize: 512).count, 512)
+        XCTAssertEqual(try flow.residualSpectrum(at: 10).count, 257)
+        let needles = try LFPSolver(dimension: 1, cutoff: 512, weight: .sobolev(alpha: 0.5)).interpolate(points: [0.25, 0.75], values: [0.9, 0.9])
+        XCTAssertLessThan(try needles.awayFromDataNorm(radius: 0.05, gridSize: 4096).sup, 0.1)
+        let scan = try LFPCriticalRate.scan(dimension: 1, alphas: [0.25, 0.5, 0.75, 1, 1.25, 1.5, 2],
+                                            cutoffs: [32, 64, 128, 256, 512], points: [0.25, 0.75], values: [0.9, 0.9],
+                                            radius: 0.05, gridSize: 2048)
+        XCTAssertEqual(scan.lowerBound, 0.75)
+        XCTAssertEqual(scan.upperBound, 1)
+    }
 }

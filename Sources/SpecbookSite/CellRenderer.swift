@@ -1,0 +1,120 @@
+import Foundation
+import SpecbookNotebook
+
+/// One Swift block on the page: highlighted code (folded with `code-fold`), then its outputs, figures and tables.
+///
+/// ```swift
+/// let html = CellRenderer(page: page).render(page.notebook.swiftBlocks[0])
+/// ```
+/// Outputs over ``longOutputLines`` lines are collapsed behind a `<details>` that gives the line count.
+public struct CellRenderer {
+    public static let longOutputLines = 40
+    public var page: SitePage
+    let figures: [String: SitePage.NumberedOutput]
+    let tables: [String: SitePage.NumberedOutput]
+
+    public init(page: SitePage) {
+        self.page = page
+        figures = Dictionary(page.shownFigures.map { ("\($0.blockIndex)/\($0.position)", $0) }, uniquingKeysWith: { a, _ in a })
+        tables = Dictionary(page.shownTables.map { ("\($0.blockIndex)/\($0.position)", $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func render(_ block: NotebookBlock) -> String {
+        let result = page.result?.blocks[block.index]
+        var html = "<div class=\"cell\" id=\"cell-\(block.index)\" data-line=\"\(block.fenceLine)\">\n"
+        if block.options.echo {
+            let code = "<pre class=\"code\"><code class=\"language-swift\">\(SwiftHighlighter.html(block.code.trimmingTrailingNewlines()))</code></pre>"
+            if block.options.codeFold {
+                html += "<details class=\"code-fold\"><summary>Show code</summary>\(code)</details>\n"
+            } else {
+                html += code + "\n"
+            }
+        }
+        if !block.options.eval {
+            html += "<p class=\"cell-note\">Not run (<code>eval: false</code>).</p>\n"
+        }
+        if let result, block.options.output, hasOutput(result) {
+            html += "<div class=\"cell-output\" role=\"group\" aria-label=\"Output\">\n"
+            if !result.stdout.isEmpty {
+                html += text(result.stdout, kind: "stdout", truncated: result.stdoutTruncated)
+            }
+            if !result.stderr.isEmpty {
+                html += text(result.stderr, kind: "stderr", truncated: false)
+            }
+            for (position, figure) in result.figures.enumerated() {
+                html += self.figure(figure, block: block, position: position, number: figures["\(block.index)/\(position)"]?.number ?? position + 1)
+            }
+            for (position, table) in result.tables.enumerated() {
+                html += self.table(table, number: tables["\(block.index)/\(position)"]?.number)
+            }
+            html += "</div>\n"
+        }
+        if let error = result?.error ?? (page.result?.failure?.block == block.index ? page.result?.failure?.summary : nil) {
+            let expected = block.options.error
+            html += "<div class=\"cell-error\(expected ? " expected" : "")\" role=\"alert\">"
+            html += "<strong>\(expected ? "Expected error" : "Error")</strong><pre>\(HTML.escape(error))</pre>"
+            if !expected, let details = page.result?.failure?.details, !details.isEmpty {
+                html += "<pre class=\"error-details\">\(HTML.escape(details))</pre>"
+            }
+            html += "</div>\n"
+        }
+        return html + "</div>\n"
+    }
+
+    func hasOutput(_ result: BlockResult) -> Bool {
+        !result.stdout.isEmpty || !result.stderr.isEmpty || !result.figures.isEmpty || !result.tables.isEmpty
+    }
+
+    /// Printed text, escaped; long text collapsed behind its line count.
+    func text(_ raw: String, kind: String, truncated: Bool) -> String {
+        let text = raw.trimmingTrailingNewlines()
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        var pre = "<pre class=\"\(kind)\"><samp>\(HTML.escape(text))</samp></pre>\n"
+        if truncated { pre += "<p class=\"cell-note\">Output truncated.</p>\n" }
+        guard lines > Self.longOutputLines else { return pre }
+        let name = kind == "stderr" ? "Standard error" : "Output"
+        return "<details class=\"long-output\"><summary>\(name): \(lines) lines</summary>\n\(pre)</details>\n"
+    }
+
+    func figure(_ figure: FigureOutput, block: NotebookBlock, position: Int, number: Int) -> String {
+        let label = SitePage.label(of: figure, in: block, position: position)
+        let caption = figure.caption ?? (position == 0 ? block.options.caption : nil)
+        let captionHTML = caption.map(PageRenderer.inline)
+        let alt = block.options.figAlt
+            ?? captionHTML.map { "Figure \(number): " + HTMLText.plain($0) }
+            ?? "Figure \(number)"
+        let base = "assets/\(page.notebook.name)/"
+        var html = "<figure class=\"figure\"\(label.map { " id=\"\(HTML.escape($0))\"" } ?? "")>\n"
+        html += "<a class=\"figure-image\" href=\"\(HTML.escape(base + figure.svg))\" title=\"Open the SVG\">"
+        html += PageRenderer.picture(figure, base: base, alt: alt, lazy: true)
+        html += "</a>\n<figcaption><span class=\"figure-number\">Figure \(number)</span>"
+        if let captionHTML { html += ": \(captionHTML)" }
+        html += " <a class=\"svg-link\" href=\"\(HTML.escape(base + figure.svg))\">SVG</a>"
+        return html + "</figcaption>\n</figure>\n"
+    }
+
+    /// A table from `show(table:)`: a `<figure>` whose caption is numbered "Table N" when it has a caption or label.
+    func table(_ table: TableOutput, number: Int?) -> String {
+        guard let head = table.rows.first else { return "" }
+        var html = "<figure class=\"table-figure\"\(table.label.map { " id=\"\(HTML.escape($0))\"" } ?? "")>\n"
+        if table.caption != nil || table.label != nil, let number {
+            html += "<figcaption><span class=\"figure-number\">Table \(number)</span>"
+            html += table.caption.map { ": " + PageRenderer.inline($0) } ?? ""
+            html += "</figcaption>\n"
+        }
+        html += "<div class=\"table-wrap\"><table>\n"
+        html += "<thead><tr>" + head.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in table.rows.dropFirst() {
+            html += "<tr>" + row.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>\n"
+        }
+        return html + "</tbody></table></div>\n</figure>\n"
+    }
+}
+
+extension String {
+    func trimmingTrailingNewlines() -> String {
+        var s = self
+        while s.hasSuffix("\n") { s.removeLast() }
+        return s
+    }
+}

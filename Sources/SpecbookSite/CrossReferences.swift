@@ -1,0 +1,147 @@
+/// `@fig-label` in prose becomes a link "Figure 3"; `@other-notebook#fig-label` a link "Figure 2 of <title>".
+///
+/// ```swift
+/// var targets = CrossReferences()
+/// targets.add(notebook: "spectrum", title: "The spectrum", labels: ["fig-dft": .init(kind: .figure, number: 2)])
+/// let page = targets.resolve("<p>See @fig-dft.</p>", in: "spectrum")
+/// // page.html == "<p>See <a class=\"xref\" href=\"#fig-dft\">Figure 2</a>.</p>", page.broken == []
+/// ```
+/// **Edge cases:** only `fig-` and `tbl-` labels are references, so `@someone` and e-mail addresses
+/// (`me@fig-lab.org`: a letter before the `@`) stay text; text inside `<code>`, `<pre>`, `<a>`, `<math>` and
+/// tags is left alone; an unknown label renders as `<span class="xref broken">@fig-missing?</span>` and is
+/// returned in `broken`; a trailing `.` or `-` ends the label.
+public struct CrossReferences: Sendable {
+    /// What a label points at.
+    public struct Target: Sendable, Equatable {
+        public enum Kind: String, Sendable { case figure = "Figure", table = "Table" }
+        public var kind: Kind
+        public var number: Int
+
+        public init(kind: Kind, number: Int) {
+            self.kind = kind
+            self.number = number
+        }
+    }
+
+    struct Notebook: Sendable {
+        var title: String
+        var labels: [String: Target]
+    }
+
+    var notebooks: [String: Notebook] = [:]
+
+    public init() {}
+
+    /// Registers the labelled figures and tables of one notebook (page name `notebook`, i.e. `notebook.html`).
+    public mutating func add(notebook: String, title: String, labels: [String: Target]) {
+        notebooks[notebook] = Notebook(title: title, labels: labels)
+    }
+
+    /// The HTML with references replaced by links, and the references that point nowhere (as written, in order).
+    public func resolve(_ html: String, in current: String) -> (html: String, broken: [String]) {
+        guard html.contains("@") else { return (html, []) }
+        var broken: [String] = []
+        var out = ""
+        var skipDepth = 0
+        var rest = Substring(html)
+        while !rest.isEmpty {
+            if rest.first == "<" {
+                let end = rest.firstIndex(of: ">").map { rest.index(after: $0) } ?? rest.endIndex
+                let tag = rest[..<end]
+                let name = tag.dropFirst().prefix(while: { $0.isLetter || $0 == "/" })
+                if ["code", "pre", "a", "math", "script", "style"].contains(String(name.drop(while: { $0 == "/" }))) {
+                    skipDepth += name.hasPrefix("/") ? -1 : 1
+                    skipDepth = max(skipDepth, 0)
+                }
+                out += tag
+                rest = rest[end...]
+                continue
+            }
+            let textEnd = rest.firstIndex(of: "<") ?? rest.endIndex
+            let text = rest[..<textEnd]
+            out += skipDepth > 0 ? String(text) : replace(in: text, current: current, broken: &broken)
+            rest = rest[textEnd...]
+        }
+        return (out, broken)
+    }
+
+    func replace(in text: Substring, current: String, broken: inout [String]) -> String {
+        guard text.contains("@") else { return String(text) }
+        let chars = Array(text)
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            guard chars[i] == "@", i == 0 || !isLabelCharacter(chars[i - 1]) && chars[i - 1] != "@" && chars[i - 1] != "/",
+                  let (notebook, label, length) = reference(chars, at: i) else {
+                out.append(chars[i])
+                i += 1
+                continue
+            }
+            let written = String(chars[i..<(i + length)])
+            out += link(notebook: notebook ?? current, label: label, current: current, written: written, broken: &broken)
+            i += length
+        }
+        return out
+    }
+
+    /// Parses `@label` or `@notebook#label` at `start`: the notebook (if any), the label and the length read.
+    func reference(_ chars: [Character], at start: Int) -> (String?, String, Int)? {
+        var j = start + 1
+        while j < chars.count, isLabelCharacter(chars[j]) || chars[j] == "." { j += 1 }
+        var word = String(chars[(start + 1)..<j])
+        var notebook: String?
+        if j < chars.count, chars[j] == "#", !word.isEmpty {
+            notebook = word
+            j += 1
+            let labelStart = j
+            while j < chars.count, isLabelCharacter(chars[j]) || chars[j] == "." { j += 1 }
+            word = String(chars[labelStart..<j])
+        }
+        while let last = word.last, last == "." || last == "-" {
+            word.removeLast()
+            j -= 1
+        }
+        guard word.hasPrefix("fig-") || word.hasPrefix("tbl-") else { return nil }
+        return (notebook, word, j - start)
+    }
+
+    func link(notebook: String, label: String, current: String, written: String, broken: inout [String]) -> String {
+        guard let page = notebooks[notebook], let target = page.labels[label] else {
+            broken.append(written)
+            let why = notebooks[notebook] == nil ? "no notebook named \(notebook)" : "no figure or table labelled \(label)"
+            return "<span class=\"xref broken\" title=\"\(HTML.escape(why))\">\(HTML.escape(written))?</span>"
+        }
+        if notebook == current {
+            return "<a class=\"xref\" href=\"#\(HTML.escape(label))\">\(target.kind.rawValue)\u{A0}\(target.number)</a>"
+        }
+        return "<a class=\"xref\" href=\"\(HTML.escape(notebook)).html#\(HTML.escape(label))\">\(target.kind.rawValue)\u{A0}\(target.number) of \(HTML.escape(page.title))</a>"
+    }
+
+    func isLabelCharacter(_ c: Character) -> Bool {
+        c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_")
+    }
+
+    /// The 1-based line in `body` of the `occurrence`-th (0-based) use of `reference` in prose or an option line.
+    public static func line(of reference: String, occurrence: Int, in body: String) -> Int? {
+        var found: [Int] = []
+        var fence: (Character, Int)?
+        for (n, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let marker = MathSpans.fenceMarker(String(line)) {
+                if let open = fence {
+                    if marker.character == open.0 && marker.length >= open.1 { fence = nil }
+                } else {
+                    fence = (marker.character, marker.length)
+                }
+                continue
+            }
+            if fence != nil && !line.trimmingCharacters(in: .whitespaces).hasPrefix("//|") { continue }
+            var rest = line[...]
+            while let range = rest.range(of: reference) {
+                let after = range.upperBound < rest.endIndex ? rest[range.upperBound] : " "
+                if !(after.isLetter || after.isNumber || after == "_" || after == "#") { found.append(n + 1) }
+                rest = rest[range.upperBound...]
+            }
+        }
+        return found.indices.contains(occurrence) ? found[occurrence] : found.first
+    }
+}

@@ -1,0 +1,180 @@
+/// Finds `$...$` and `$$...$$` in Markdown prose and swaps them for placeholders the Markdown parser leaves alone.
+///
+/// ```swift
+/// let protected = MathSpans.protect("Energy $E = mc^2$, price \\$5.")
+/// let html = MathSpans.restore(Markdown.render(protected.text), protected.spans)
+/// ```
+/// **Edge cases:** `$` inside code spans and fenced code blocks, an escaped `\$`, and a lone currency amount
+/// (`$5`, `$5 and $10`) are left as they are. An inline span needs a non-space after its opening `$`, a
+/// non-space before its closing `$` and no digit right after it (Pandoc's rule); spans never cross a blank line.
+public enum MathSpans {
+    /// One formula taken out of the prose.
+    public struct Span: Sendable, Equatable {
+        public var tex: String
+        public var display: Bool
+
+        public init(tex: String, display: Bool) {
+            self.tex = tex
+            self.display = display
+        }
+    }
+
+    /// Placeholder brackets from Unicode's private use area: nothing in prose uses them.
+    static let open: Character = "\u{E000}", close: Character = "\u{E001}"
+
+    /// The Markdown with every formula replaced by a placeholder, and the formulas in order.
+    public static func protect(_ markdown: String) -> (text: String, spans: [Span]) {
+        var spans: [Span] = []
+        var out = ""
+        var fence: (character: Character, length: Int)?
+        var paragraph: [String] = []
+
+        func flush() {
+            guard !paragraph.isEmpty else { return }
+            out += protectInline(paragraph.joined(separator: "\n") + "\n", &spans)
+            paragraph.removeAll()
+        }
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if let open = fence {
+                out += line + "\n"
+                if let closing = fenceMarker(line), closing.character == open.character, closing.length >= open.length,
+                   closing.rest.trimmingCharacters(in: .whitespaces).isEmpty {
+                    fence = nil
+                }
+                continue
+            }
+            if let marker = fenceMarker(line), marker.character == "~" || !marker.rest.contains("`") {
+                flush()
+                fence = (marker.character, marker.length)
+                out += line + "\n"
+            } else if line.trimmingCharacters(in: .whitespaces).isEmpty {
+                flush()
+                out += line + "\n"
+            } else {
+                paragraph.append(line)
+            }
+        }
+        flush()
+        if out.hasSuffix("\n") { out.removeLast() }  // every line was given a newline; the last had none
+        return (out, spans)
+    }
+
+    /// Replaces placeholders in rendered HTML by MathML.
+    public static func restore(_ html: String, _ spans: [Span]) -> String {
+        guard !spans.isEmpty, html.contains(open) else { return html }
+        var out = ""
+        var rest = Substring(html)
+        var insideTag = false
+        while let start = rest.firstIndex(of: open) {
+            let chunk = rest[..<start]
+            if let last = chunk.lastIndex(where: { $0 == "<" || $0 == ">" }) { insideTag = chunk[last] == "<" }
+            out += chunk
+            guard let end = rest[start...].firstIndex(of: close),
+                  let index = Int(rest[rest.index(after: start)..<end]), spans.indices.contains(index) else {
+                out.append(rest[start])
+                rest = rest[rest.index(after: start)...]
+                continue
+            }
+            let span = spans[index]
+            rest = rest[rest.index(after: end)...]
+            if insideTag {  // an image's alt text or a link title: the source, escaped
+                out += HTML.escape(span.tex)
+                continue
+            }
+            let math = MathML.render(span.tex, display: span.display)
+            if span.display {
+                out += "<span class=\"math-display\">\(math)</span>"
+                continue
+            }
+            // Punctuation right after a formula stays on its line.
+            let punctuation = rest.prefix(while: { ".,;:!?)".contains($0) })
+            if punctuation.isEmpty {
+                out += math
+            } else {
+                out += "<span class=\"math-inline\">\(math)\(punctuation)</span>"
+                rest = rest[punctuation.endIndex...]
+            }
+        }
+        return out + rest
+    }
+
+    /// A fence opening or closing line: up to three spaces, then three or more backticks or tildes.
+    static func fenceMarker(_ line: String) -> (character: Character, length: Int, rest: Substring)? {
+        let trimmed = line.drop(while: { $0 == " " })
+        guard line.count - trimmed.count <= 3, let c = trimmed.first, c == "`" || c == "~" else { return nil }
+        let length = trimmed.prefix(while: { $0 == c }).count
+        return length >= 3 ? (c, length, trimmed.dropFirst(length)) : nil
+    }
+
+    /// Protects the formulas of one paragraph (lines without blank lines between them).
+    static func protectInline(_ text: String, _ spans: inout [Span]) -> String {
+        let s = Array(text)
+        var out = ""
+        var i = 0
+        func placeholder(_ tex: String, display: Bool) -> String {
+            spans.append(Span(tex: tex, display: display))
+            return "\(open)\(spans.count - 1)\(close)"
+        }
+        while i < s.count {
+            let c = s[i]
+            if c == "\\", i + 1 < s.count, s[i + 1].isASCII, s[i + 1].isPunctuation || s[i + 1].isSymbol {
+                out.append(c); out.append(s[i + 1]); i += 2
+            } else if c == "`" {
+                let run = s[i...].prefix(while: { $0 == "`" }).count
+                var j = i + run, end: Int?
+                while j < s.count {
+                    if s[j] == "`" {
+                        let other = s[j...].prefix(while: { $0 == "`" }).count
+                        if other == run { end = j + other; break }
+                        j += other
+                    } else { j += 1 }
+                }
+                let stop = end ?? (i + run)
+                out += String(s[i..<stop])
+                i = stop
+            } else if c == "$" && i + 1 < s.count && s[i + 1] == "$" {
+                if let end = find("$$", in: s, from: i + 2) {
+                    out += placeholder(String(s[(i + 2)..<end]).trimmingCharacters(in: .whitespacesAndNewlines), display: true)
+                    i = end + 2
+                } else {
+                    out += "$$"; i += 2
+                }
+            } else if c == "$", let end = inlineEnd(s, from: i) {
+                out += placeholder(String(s[(i + 1)..<end]), display: false)
+                i = end + 1
+            } else {
+                out.append(c); i += 1
+            }
+        }
+        return out
+    }
+
+    /// The closing `$` of an inline formula opening at `start`, or nil when this `$` is literal.
+    static func inlineEnd(_ s: [Character], from start: Int) -> Int? {
+        guard start + 1 < s.count, !s[start + 1].isWhitespace, s[start + 1] != "$" else { return nil }
+        var j = start + 1
+        while j < s.count {
+            if s[j] == "\\" { j += 2; continue }
+            if s[j] == "`" { return nil }  // a code span starts first: this `$` is text
+            if s[j] == "$" {
+                // The first unescaped `$` decides: a closing one, or the opening was a currency sign.
+                let before = s[j - 1], after: Character? = j + 1 < s.count ? s[j + 1] : nil
+                if before.isWhitespace || after?.isNumber == true { return nil }
+                return j
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    static func find(_ needle: String, in s: [Character], from start: Int) -> Int? {
+        let n = Array(needle)
+        var j = start
+        while j + n.count <= s.count {
+            if s[j] == "\\" { j += 2; continue }
+            if Array(s[j..<(j + n.count)]) == n { return j }
+            j += 1
+        }
+        return nil
+    }
+}

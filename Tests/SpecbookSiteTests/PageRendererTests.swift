@@ -1,0 +1,87 @@
+import Foundation
+import SpecbookNotebook
+import SpecbookSite
+import XCTest
+
+/// A whole page rendered from a parsed notebook and a made-up run result.
+final class PageRendererTests: XCTestCase {
+    let source = """
+        ---
+        title: Demo <page>
+        ---
+
+        ## Result
+
+        See @fig-curve and @fig-gone; write to a@fig-b.org.
+
+        ```swift
+        //| label: fig-curve
+        //| caption: A curve on $[0, 1]$.
+        print("<b>not bold</b>")
+        ```
+
+        ```swift
+        //| code-fold: true
+        let s = "folded"
+        ```
+
+        > [!CAUTION]
+        > Careful with @fig-gone.
+        """
+
+    func page() throws -> SitePage {
+        let notebook = try NotebookParser.parse(source: source, path: "notebooks/demo.md", name: "demo")
+        var first = BlockResult()
+        first.stdout = "<b>not bold</b>\n"
+        first.figures = [try JSONDecoder().decode(FigureOutput.self, from: Data("""
+            {"png": "fig-curve.png", "svg": "fig-curve.svg", "pngDark": "fig-curve-dark.png", "svgDark": "fig-curve-dark.svg",
+             "width": 640, "height": 400}
+            """.utf8))]
+        var second = BlockResult()
+        second.stdout = (1...45).map { "line \($0)" }.joined(separator: "\n")
+        let result = NotebookResult(status: .ok, blocks: [0: first, 1: second])
+        let provenance = Provenance(swiftVersion: "6", gitCommit: "abc", gitDirty: false, seed: 1, parameters: [:],
+                                    buildDate: "today", cacheHit: false, seconds: 0.1)
+        return SitePage(notebook: notebook, result: result, outputFolder: nil, provenance: provenance)
+    }
+
+    func testRendersAReadablePage() throws {
+        let page = try page()
+        let rendered = PageRenderer(siteTitle: "Report", references: SitePage.crossReferences([page])).render(page, previous: nil, next: nil)
+        let html = rendered.html
+        XCTAssertTrue(html.contains("<title>Demo &lt;page&gt; · Report</title>"))
+        XCTAssertTrue(html.contains("<a class=\"skip-link\" href=\"#content\">"))
+        XCTAssertTrue(html.contains("<h2 id=\"result\">Result<a class=\"anchor\" href=\"#result\""))
+        XCTAssertTrue(html.contains("See <a class=\"xref\" href=\"#fig-curve\">Figure\u{A0}1</a>"), html)
+        XCTAssertTrue(html.contains(">a@fig-b.org</a>"), "an e-mail address, not a reference")
+        XCTAssertTrue(html.contains("<figure class=\"figure\" id=\"fig-curve\">"))
+        XCTAssertTrue(html.contains("<span class=\"figure-number\">Figure 1</span>: A curve on <span class=\"math-inline\"><math>"), html)
+        XCTAssertTrue(html.contains("alt=\"Figure 1: A curve on [0,1].\""), html)
+        XCTAssertTrue(html.contains("<source srcset=\"assets/demo/fig-curve-dark.png\" media=\"(prefers-color-scheme: dark)\">"))
+        XCTAssertTrue(html.contains("&lt;b&gt;not bold&lt;/b&gt;"), "outputs are escaped")
+        XCTAssertFalse(html.contains("<b>not bold</b>"))
+        XCTAssertTrue(html.contains("<details class=\"code-fold\"><summary>Show code</summary>"))
+        XCTAssertTrue(html.contains("<details class=\"long-output\"><summary>Output: 45 lines</summary>"))
+        XCTAssertTrue(html.contains("<div class=\"callout caution\" role=\"note\">"))
+        XCTAssertEqual(html.components(separatedBy: "<span class=\"xref broken\"").count - 1, 2)
+        XCTAssertEqual(rendered.warnings, [
+            "notebooks/demo.md:7: warning: unknown cross reference @fig-gone",
+            "notebooks/demo.md:21: warning: unknown cross reference @fig-gone",
+        ])
+        XCTAssertEqual(rendered.headings.map(\.id), ["result"])
+        XCTAssertFalse(rendered.text.contains("not bold"), "code and outputs stay out of the search text")
+        XCTAssertTrue(rendered.text.contains("Careful with"))
+    }
+
+    func testIndexCardsAndInlineSearch() throws {
+        let page = try page()
+        let entry = SearchIndex.Entry(name: "demo", title: page.title, description: nil, headings: [], text: "words")
+        let html = IndexRenderer(siteTitle: "Report").render([page], search: [entry])
+        XCTAssertTrue(html.contains("<li class=\"card\" data-page=\"demo\">"))
+        XCTAssertTrue(html.contains("<img src=\"assets/demo/fig-curve.png\""))
+        XCTAssertTrue(html.contains("<form class=\"search\" id=\"search\" role=\"search\" hidden>"))
+        XCTAssertTrue(html.contains("<script type=\"application/json\" id=\"search-data\">"))
+        XCTAssertTrue(html.contains("<script src=\"assets/search.js\" defer></script>"))
+        XCTAssertFalse(html.contains("EventSource"), "the reload script is the preview server's, never the static site's")
+    }
+}

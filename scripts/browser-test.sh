@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds the fixture site (Tests/Fixtures/site) and drives headless Chromium over it with Playwright:
+# console errors, links and images, figures, MathML, dark scheme, keyboard, phone width, search, and axe-core's
+# WCAG 2.1 AA rules (contrast included) in both colour schemes.
+# Screenshots go to test-artifacts/. Ends with `N passed, M failed`; exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "installing chromium" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+fi
+
+venv=.build/browser-venv
+if ! "$venv/bin/python" -c "import playwright, axe_playwright_python" >/dev/null 2>&1; then
+  echo "installing playwright and axe-core into $venv (no browser download: the system chromium is used)" >&2
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q "playwright>=1.40,<2" "axe-playwright-python==0.1.8"
+fi
+
+if [ ! -x .build/release/specbook ]; then swift build -c release; fi
+rm -rf .build/browser-site
+mkdir -p test-artifacts
+.build/release/specbook build Tests/Fixtures/site --out .build/browser-site 2> test-artifacts/browser-build.log || {
+  cat test-artifacts/browser-build.log >&2
+  echo "0 passed, 1 failed"
+  exit 1
+}
+CHROMIUM="$(command -v chromium)" exec "$venv/bin/python" tests/browser/site_test.py \
+  .build/browser-site test-artifacts test-artifacts/browser-build.log
