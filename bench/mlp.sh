@@ -45,7 +45,8 @@ fi
 
 # The environment may pin OPENBLAS_CORETYPE for the system OpenBLAS that Specbook links; the
 # peers bring their own BLAS, so it is unset for the peer commands only.
-echo "== OPENBLAS_CORETYPE for Swift: ${OPENBLAS_CORETYPE:-<unset>}; $(nproc) cores; $rounds rounds of $steps steps"
+echo "# $(date -u +%Y-%m-%dT%H:%MZ) load average $(cut -d' ' -f1-3 /proc/loadavg), OPENBLAS_NUM_THREADS=${OPENBLAS_NUM_THREADS:-default}"
+echo "# OPENBLAS_CORETYPE for Swift: ${OPENBLAS_CORETYPE:-<unset>}; $(nproc) cores; $rounds rounds of $steps steps"
 peer_run() { env -u OPENBLAS_CORETYPE "$venv/bin/python" "$peer" "$1" "$steps"; }
 
 swift_rates=() torch_rates=() numpy_rates=() gemm_rates=() outside_shares=()
@@ -69,6 +70,7 @@ median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {if (NR % 2) pri
 
 swift=$(median "${swift_rates[@]}")
 numpy=$(median "${numpy_rates[@]}")
+echo "# load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "RESULT swift_steps_per_s=$swift"
 if [ "$have_torch" = 1 ]; then
     torch=$(median "${torch_rates[@]}")
