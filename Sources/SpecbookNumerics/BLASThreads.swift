@@ -1,6 +1,4 @@
 import COpenBLAS
-import Dispatch
-import Foundation
 
 /// The number of threads OpenBLAS uses for one call (GEMM, Cholesky, ...).
 ///
@@ -28,20 +26,5 @@ public enum BLASThreads {
         if previous != 1 { openblas_set_num_threads(1) }
         defer { if previous != 1 { openblas_set_num_threads(previous) } }
         return try body()
-    }
-}
-
-/// Splits an element-wise loop over the cores once it is long enough to pay for the hand-off.
-enum ParallelSlices {
-    /// Below this many elements one core does it all (a dispatch costs a few microseconds).
-    static let minimumPerSlice = 16_384
-
-    static func run(count n: Int, _ body: (Range<Int>) -> Void) {
-        let slices = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, n / minimumPerSlice))
-        if slices == 1 { return body(0..<n) }
-        let size = (n + slices - 1) / slices
-        DispatchQueue.concurrentPerform(iterations: slices) { s in
-            body((s * size)..<Swift.min(n, (s + 1) * size))
-        }
     }
 }
