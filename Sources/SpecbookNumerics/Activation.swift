@@ -76,4 +76,56 @@ public enum Activation: String, Hashable, Sendable, CaseIterable, CustomStringCo
             if let d { for i in 0..<count { d[i] = 1 } }
         }
     }
+
+    /// Whether f'(z) can be read off a = f(z) (tanh: 1 − a², ReLU: [a > 0]), so forward need not store it.
+    var derivativeFollowsFromOutput: Bool { self == .tanh || self == .relu || self == .identity }
+
+    /// δ ← δ ⊙ f'(z) over a rows×columns block and gb_j = Σ_i δ_ij, in one pass over δ.
+    ///
+    /// `a` is the layer's output f(z); `d` the stored f'(z) where it does not follow from `a`.
+    @_specialize(where S == Float)
+    @_specialize(where S == Double)
+    func backpropagate<S: MatrixScalar>(
+        _ delta: UnsafeMutablePointer<S>, output a: UnsafePointer<S>, derivative d: UnsafePointer<S>,
+        rows: Int, columns n: Int, biasGradient gb: UnsafeMutablePointer<S>
+    ) {
+        for j in 0..<n { gb[j] = 0 }
+        // One loop per activation, the switch outside it, so each loop vectorises.
+        switch self {
+        case .identity:
+            for i in 0..<rows {
+                let di = delta + i * n
+                for j in 0..<n { gb[j] += di[j] }
+            }
+        case .tanh:
+            // f'(z) = 1 − a²
+            for i in 0..<rows {
+                let di = delta + i * n, ai = a + i * n
+                for j in 0..<n {
+                    let v = di[j] * (1 - ai[j] * ai[j])
+                    di[j] = v
+                    gb[j] += v
+                }
+            }
+        case .relu:
+            // f'(z) = [a > 0]
+            for i in 0..<rows {
+                let di = delta + i * n, ai = a + i * n
+                for j in 0..<n {
+                    let v = ai[j] > 0 ? di[j] : 0
+                    di[j] = v
+                    gb[j] += v
+                }
+            }
+        case .sine, .sReLU:
+            for i in 0..<rows {
+                let di = delta + i * n, dd = d + i * n
+                for j in 0..<n {
+                    let v = di[j] * dd[j]
+                    di[j] = v
+                    gb[j] += v
+                }
+            }
+        }
+    }
 }

@@ -77,13 +77,14 @@ enum Backpropagation {
                     transposeA: false, transposeB: false, m: m, n: nOut, k: nIn,
                     alpha: 1, a: a, lda: nIn, b: w, ldb: nOut, beta: 1, c: z, ldc: nOut)
             }
-            // a_l = f(z_l) and f'(z_l), fused while z_l is in cache.
-            activations[l].apply(z, derivative: keepDerivatives ? scratch.derivatives[l] : nil, count: m * nOut)
+            // a_l = f(z_l), with f'(z_l) stored in the same pass unless backward can read it off a_l.
+            let storeDerivative = keepDerivatives && !activations[l].derivativeFollowsFromOutput
+            activations[l].apply(z, derivative: storeDerivative ? scratch.derivatives[l] : nil, count: m * nOut)
             a = UnsafePointer(z)
         }
     }
 
-    /// Backward pass after `forward(keepDerivatives: true)`: adds Σ (a_L - y)² to `scratch.lossSum`
+    /// Backward pass after `forward(keepDerivatives: true)` on the same rows: adds Σ (a_L - y)² to `scratch.lossSum`
     /// and writes this block's share of ∂loss/∂θ to `scratch.gradient`; `totalCount` = N·outputs of the full batch.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
@@ -105,21 +106,15 @@ enum Backpropagation {
             delta[i] = scale * r
         }
         scratch.lossSum += lossSum
-        if activations[layers - 1] != .identity {
-            let d = scratch.derivatives[layers - 1]
-            for i in 0..<(m * nOutput) { delta[i] *= d[i] }
-        }
+        activations[layers - 1].backpropagate(
+            delta, output: output, derivative: scratch.derivatives[layers - 1], rows: m, columns: nOutput,
+            biasGradient: scratch.gradient + layout.biasOffsets[layers - 1])
         for l in stride(from: layers - 1, through: 0, by: -1) {
             let nIn = layout.widths[l], nOut = layout.widths[l + 1]
             let a = l == 0 ? input : UnsafePointer(scratch.activations[l - 1])
             let w = parameters + layout.weightOffsets[l]
-            let gw = scratch.gradient + layout.weightOffsets[l], gb = scratch.gradient + layout.biasOffsets[l]
-            // ∂loss/∂b_j = Σ_i δ_ij
-            for j in 0..<nOut { gb[j] = 0 }
-            for i in 0..<m {
-                let di = delta + i * nOut
-                for j in 0..<nOut { gb[j] += di[j] }
-            }
+            let gw = scratch.gradient + layout.weightOffsets[l]
+            // ∂loss/∂b = Σ_i δ_i was summed when δ_l was formed.
             // ∂loss/∂W = a_{l-1}ᵀ δ
             if nOut == 1 {
                 // one output: gw_k = Σ_i δ_i a_ik, accumulated row by row (contiguous in k)
@@ -145,24 +140,20 @@ enum Backpropagation {
             }
             guard l > 0 else { break }
             // δ_{l-1} = (δ_l W_lᵀ) ⊙ f'(z_{l-1})
-            let d = scratch.derivatives[l - 1]
-            let hasDerivative = activations[l - 1] != .identity
             if nOut == 1 {
-                // one output: δ_{l-1, ik} = δ_i w_k f'(z_ik), an outer product fused with f'
+                // one output: δ_l W_lᵀ is the outer product δ_i w_k
                 for i in 0..<m {
-                    let di = delta[i], si = spare + i * nIn, dd = d + i * nIn
-                    if hasDerivative {
-                        for k in 0..<nIn { si[k] = di * w[k] * dd[k] }
-                    } else {
-                        for k in 0..<nIn { si[k] = di * w[k] }
-                    }
+                    let di = delta[i], si = spare + i * nIn
+                    for k in 0..<nIn { si[k] = di * w[k] }
                 }
             } else {
                 Scalar.blasGEMM(
                     transposeA: false, transposeB: true, m: m, n: nIn, k: nOut,
                     alpha: 1, a: delta, lda: nOut, b: w, ldb: nOut, beta: 0, c: spare, ldc: nIn)
-                if hasDerivative { for idx in 0..<(m * nIn) { spare[idx] *= d[idx] } }
             }
+            activations[l - 1].backpropagate(
+                spare, output: a, derivative: scratch.derivatives[l - 1], rows: m, columns: nIn,
+                biasGradient: scratch.gradient + layout.biasOffsets[l - 1])
             swap(&delta, &spare)
         }
     }

@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// Runs forward and backward passes over a batch split into contiguous row blocks, one per core.
 ///
@@ -45,7 +44,7 @@ final class BatchWorkspace<Scalar: MatrixScalar> {
 
     /// One worker per core, but only when each gets at least 64 rows: below that the split costs more than it saves.
     static func workerCount(rows: Int) -> Int {
-        Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, rows / 64))
+        ParallelSlices.workerCount(items: rows, minimumPerWorker: 64)
     }
 
     /// ∂loss/∂θ of the last call, in the layout of ``MLP/parameters``.
@@ -61,7 +60,7 @@ final class BatchWorkspace<Scalar: MatrixScalar> {
     ) -> Scalar {
         let (layout, activations, workers) = (self.layout, self.activations, self.workers)
         let dIn = layout.widths[0], dOut = layout.widths[layout.widths.count - 1]
-        let used = Swift.min(workers.count, Swift.max(1, n / 64))
+        let used = Swift.min(workers.count, Self.workerCount(rows: n))
         let chunk = (n + used - 1) / used
         let work = { (w: Int) in
             let start = w * chunk, rows = Swift.max(0, Swift.min(n, start + chunk) - start)

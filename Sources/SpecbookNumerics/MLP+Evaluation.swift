@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 extension MLP {
     /// The network's outputs for a batch: one row of `outputDimension` values per input row.
@@ -104,7 +103,7 @@ extension MLP {
         // About 64 Ki values per layer buffer: a block's activations stay in L2.
         let blockRows = Swift.min(n, Swift.max(32, 65_536 / Swift.max(layout.maxWidth, 1)))
         let blocks = (n + blockRows - 1) / blockRows
-        let workerCount = Swift.min(blocks, Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, n / 64)))
+        let workerCount = Swift.min(blocks, BatchWorkspace<Scalar>.workerCount(rows: n))
         let dIn = layout.widths[0], dOut = layout.widths[layout.widths.count - 1]
         let work = { (w: Int) in
             let scratch = WorkerScratch<Scalar>(layout: layout, capacity: blockRows, withDerivatives: false)

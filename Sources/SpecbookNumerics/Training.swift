@@ -17,7 +17,8 @@
 ///   targets throw ``NumericsError/sampleCountMismatch(inputs:targets:)``; a column count that is not
 ///   the network's input or output dimension throws ``NumericsError/shapeMismatch(operation:lhs:rhs:requirement:)``.
 /// - A NaN or infinite loss throws ``NumericsError/nonFiniteLoss(epoch:loss:)`` before the update that
-///   would use it, so ``network`` keeps the last parameters that gave a finite loss or diverged from them.
+///   would use it: ``network`` then holds the parameters at which the loss became non-finite.
+/// - Copies of a trainer share scratch buffers: do not step two copies at once on different threads.
 /// - Mini-batches are drawn by shuffling with a generator seeded by `seed`: the same seed gives the
 ///   same run, bit for bit, on the same machine.
 public struct Trainer<Scalar: MatrixScalar> {
@@ -160,8 +161,8 @@ extension MLP {
     /// ```
     ///
     /// **Edge cases:**
-    /// - The errors of ``Trainer``; on ``NumericsError/nonFiniteLoss(epoch:loss:)`` the network keeps
-    ///   the parameters reached before the failing epoch's update.
+    /// - The errors of ``Trainer``; on ``NumericsError/nonFiniteLoss(epoch:loss:)`` the network holds
+    ///   the parameters at which the loss became non-finite.
     /// - An error thrown by `onProgress` stops training and is rethrown; the network keeps its progress.
     @discardableResult
     public mutating func train(

@@ -21,20 +21,35 @@ enum MLPBenchmark {
             network: net, inputs: Matrix(column: xs), targets: Matrix(column: ys), optimizer: Adam<Float>(learningRate: 1e-3))
         _ = try trainer.trainEpoch()  // warm-up step, as the peer
         var loss: Float = 0
+        var stepTimes: [Double] = []
         let start = DispatchTime.now().uptimeNanoseconds
-        for _ in 0..<steps { loss = try trainer.trainEpoch() }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) * 1e-9
-        let stepSeconds = seconds / Double(steps)
-        print(String(format: "swift steps/s %.1f loss %.3g", 1 / stepSeconds, Double(loss)))
+        var last = start
+        for _ in 0..<steps {
+            loss = try trainer.trainEpoch()
+            let now = DispatchTime.now().uptimeNanoseconds
+            stepTimes.append(Double(now - last) * 1e-9)
+            last = now
+        }
+        let seconds = Double(last - start) * 1e-9
+        print(String(format: "swift steps/s %.1f loss %.3g", Double(steps) / seconds, Double(loss)))
 
-        let (gemmSeconds, flops) = timeStepGEMMs(repeats: Swift.max(20, steps / 5))
-        print(String(format: "gemm GFLOP/s %.1f (%.1f MFLOP per step, %.3f ms)", flops / gemmSeconds * 1e-9, flops * 1e-6, gemmSeconds * 1e3))
-        print(String(format: "outside GEMM %.1f%% of step time", 100 * Swift.max(0, 1 - gemmSeconds / stepSeconds)))
+        // Medians on both sides, so one slow step or replay does not move the share.
+        let stepMedian = median(stepTimes)
+        let (gemmTimes, flops) = timeStepGEMMs(repeats: Swift.max(21, steps / 5))
+        let gemmMedian = median(gemmTimes)
+        print(String(format: "gemm GFLOP/s %.1f (%.1f MFLOP per step in %.3f ms; median step %.3f ms)",
+                     flops / gemmMedian * 1e-9, flops * 1e-6, gemmMedian * 1e3, stepMedian * 1e3))
+        print(String(format: "outside GEMM %.1f%% of step time", 100 * Swift.max(0, 1 - gemmMedian / stepMedian)))
     }
 
-    /// Best time of one step's GEMMs (forward and backward, both middle layers), split over the
-    /// cores by rows exactly as training does; returns (seconds, flops).
-    static func timeStepGEMMs(repeats: Int) -> (Double, Double) {
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
+    }
+
+    /// Times of one step's GEMMs (forward and backward, both middle layers), split over the
+    /// cores by rows exactly as training does; returns (seconds of each repeat, flops).
+    static func timeStepGEMMs(repeats: Int) -> ([Double], Double) {
         let workers = Swift.max(1, Swift.min(ProcessInfo.processInfo.activeProcessorCount, samples / 64))
         let rows = (samples + workers - 1) / workers
         // (m, n, k, transposeA, transposeB) for a block of `rows` samples
@@ -56,7 +71,7 @@ enum MLPBenchmark {
             }
         }
         defer { buffers.joined().forEach { $0.deallocate() } }
-        var best = Double.infinity
+        var times: [Double] = []
         BLASThreads.withSingleThread {
             for _ in 0..<repeats {
                 let t0 = DispatchTime.now().uptimeNanoseconds
@@ -68,9 +83,9 @@ enum MLPBenchmark {
                             a: a, lda: ta ? m : k, b: b, ldb: tb ? k : n, beta: 1, c: c, ldc: n)
                     }
                 }
-                best = Swift.min(best, Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9)
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - t0) * 1e-9)
             }
         }
-        return (best, flops)
+        return (times, flops)
     }
 }
