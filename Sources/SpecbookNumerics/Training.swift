@@ -109,6 +109,10 @@ public struct Trainer<Scalar: MatrixScalar> {
 /// ```swift
 /// let options = TrainingOptions(epochs: 20_000, reportEvery: 100, stopWhenLossBelow: 8e-5)
 /// ```
+///
+/// **Edge cases:**
+/// - `epochs <= 0` trains nothing and returns an empty history.
+/// - A `batchSize` above the sample count is full batch; below 1 throws ``NumericsError/invalidArgument(_:)``.
 public struct TrainingOptions: Sendable, Hashable {
     /// The most epochs to run.
     public var epochs: Int
@@ -131,6 +135,15 @@ public struct TrainingOptions: Sendable, Hashable {
 }
 
 /// What the progress callback sees: the epoch just finished, its loss and the network after it.
+///
+/// ```swift
+/// try net.train(inputs: x, targets: y, optimizer: Adam(learningRate: 1e-3)) { progress in
+///     let h = try progress.network.evaluate(at: xs)   // e.g. for the residual's spectrum
+/// }
+/// ```
+///
+/// **Edge cases:**
+/// - `loss` is the mean loss of the epoch's forward passes, before that epoch's last update.
 public struct TrainingProgress<Scalar: MatrixScalar>: Sendable {
     public let epoch: Int
     public let loss: Double
@@ -138,6 +151,14 @@ public struct TrainingProgress<Scalar: MatrixScalar>: Sendable {
 }
 
 /// The loss of every epoch of a training run.
+///
+/// ```swift
+/// let history = try net.train(inputs: x, targets: y, optimizer: Adam(learningRate: 1e-3))
+/// print(history.epochs, history.finalLoss)
+/// ```
+///
+/// **Edge cases:**
+/// - With no epochs run, `losses` is empty and `finalLoss` is NaN.
 public struct TrainingHistory: Sendable, Hashable {
     /// losses[e - 1] is the mean loss of epoch e.
     public var losses: [Double]
