@@ -42,7 +42,8 @@ let package = Package(
         // HTML site.
         .target(
             name: "SpecbookSite",
-            dependencies: ["SpecbookNotebook", "CCmark", .product(name: "FlyingFox", package: "FlyingFox")]),
+            dependencies: ["SpecbookNotebook", "CCmark", .product(name: "FlyingFox", package: "FlyingFox")],
+            exclude: ["README.md"]),
         // Orchestration: plan, cache, run in parallel, render, provenance.
         .target(name: "SpecbookBuild", dependencies: ["SpecbookNotebook", "SpecbookSite"]),
         // Command-line interface.

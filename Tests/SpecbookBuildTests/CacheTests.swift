@@ -42,6 +42,7 @@ final class CacheTests: XCTestCase {
 
     func runs() throws -> Int { Int(try fixture.read("runs.txt")) ?? -1 }
 
+    @discardableResult
     func build(_ extra: [String] = []) throws -> Fixture.Output {
         let out = try fixture.specbook(["build"] + extra)
         XCTAssertEqual(out.status, 0, out.stderr)
