@@ -49,10 +49,7 @@ struct Build: ParsableCommand {
         options.jobs = jobs
         options.strict = strict
         options.useCache = !noCache
-        for p in parameters {
-            let parts = p.split(separator: "=", maxSplits: 1)
-            options.parameters[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
-        }
+        options.parameters.merge(parameterOverrides(parameters)) { _, override in override }
         Interrupt.install(cacheRoot: options.cacheRoot)
         var build = SiteBuild(options: options)
         build.quiet = quiet

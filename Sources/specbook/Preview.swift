@@ -48,10 +48,7 @@ struct Preview: ParsableCommand {
         var options = BuildOptions()
         if !paths.isEmpty { options.paths = paths }
         options.output = out
-        for p in parameters {
-            let parts = p.split(separator: "=", maxSplits: 1)
-            options.parameters[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
-        }
+        options.parameters.merge(parameterOverrides(parameters)) { _, override in override }
         Interrupt.install(cacheRoot: options.cacheRoot)
         let build = SiteBuild(options: options)
         rebuild(build)

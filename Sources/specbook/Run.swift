@@ -31,10 +31,7 @@ struct Run: ParsableCommand {
         try library.buildIfNeeded()
         Interrupt.install(cacheRoot: root.appendingPathComponent(".specbook-cache"))
         var values = parsed.frontMatter.params
-        for p in parameters {
-            let parts = p.split(separator: "=", maxSplits: 1)
-            values[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
-        }
+        values.merge(parameterOverrides(parameters)) { _, override in override }
         let work = root.appendingPathComponent(".specbook-cache/run/\(parsed.name)")
         let executor = NotebookExecutor(compiler: NotebookCompiler(library: library), workingDirectory: root)
         let result = try executor.execute(parsed, parameters: values, in: work)
