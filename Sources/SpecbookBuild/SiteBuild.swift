@@ -37,6 +37,10 @@ public struct SiteBuild {
         try checkWritable(output)
 
         try FileManager.default.createDirectory(at: options.cacheRoot, withIntermediateDirectories: true)
+        // Sites replaced by earlier builds are deleted on another core while this one works.
+        let trash = options.cacheRoot.appendingPathComponent("trash")
+        let emptying = Trash.empty(trash)
+        defer { emptying.wait() }
         let lock = try BuildLock(folder: options.cacheRoot) { [quiet] in
             if !quiet { FileHandle.standardError.write(Data("waiting for another build of this project to finish…\n".utf8)) }
         }
@@ -123,6 +127,7 @@ public struct SiteBuild {
         }
         var writer = SiteWriter(siteTitle: options.siteTitle ?? config.title)
         writer.siteDescription = config.description
+        writer.trash = trash
         let warnings = try writer.write(finished, to: output, manifest: manifest)
         for warning in warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         for work in workFolders { try? FileManager.default.removeItem(at: work) }
@@ -162,5 +167,18 @@ final class Counter: @unchecked Sendable {
         guard value < limit else { return nil }
         value += 1
         return value - 1
+    }
+}
+
+/// Deletes what earlier builds left in the trash folder, on a background thread.
+enum Trash {
+    static func empty(_ folder: URL) -> DispatchGroup {
+        let group = DispatchGroup()
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        guard !entries.isEmpty else { return group }
+        DispatchQueue.global(qos: .utility).async(group: group) {
+            for name in entries { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
+        }
+        return group
     }
 }

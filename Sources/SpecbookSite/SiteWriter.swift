@@ -16,6 +16,8 @@ public struct SiteWriter {
     public var siteTitle: String
     /// One line under the title on the index page.
     public var siteDescription: String?
+    /// Where the replaced site goes, to be deleted later off the critical path; nil deletes it at once.
+    public var trash: URL?
 
     public init(siteTitle: String = "Specbook") {
         self.siteTitle = siteTitle
@@ -92,14 +94,24 @@ public struct SiteWriter {
         }
         let exchange: UInt32 = 2  // RENAME_EXCHANGE
         if exchangePaths(AT_FDCWD, staging.path, AT_FDCWD, output.path, exchange) == 0 {
-            try? fm.removeItem(at: staging)
+            discard(staging)
             return
         }
         let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
         guard rename(output.path, old.path) == 0, rename(staging.path, output.path) == 0 else {
             throw NotebookError(file: output.path, "cannot move the new site into place: \(String(cString: strerror(errno)))")
         }
-        try? fm.removeItem(at: old)
+        discard(old)
+    }
+
+    /// Moves a replaced site into the trash folder, or deletes it when there is none or the move fails.
+    private func discard(_ folder: URL) {
+        let fm = FileManager.default
+        if let trash, (try? fm.createDirectory(at: trash, withIntermediateDirectories: true)) != nil,
+           rename(folder.path, trash.appendingPathComponent("site-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path) == 0 {
+            return
+        }
+        try? fm.removeItem(at: folder)
     }
 }
 

@@ -89,6 +89,15 @@ final class CacheTests: XCTestCase {
         XCTAssertEqual(try runs(), 6, "after clean everything runs")
     }
 
+    func testReplacedSitesDoNotAccumulate() throws {
+        try fixture.write("notebooks/c.md", notebook())
+        for _ in 0..<4 { try build() }
+        let trash = fixture.root.appendingPathComponent(".specbook-cache/trash")
+        let left = (try? FileManager.default.contentsOfDirectory(atPath: trash.path)) ?? []
+        XCTAssertLessThanOrEqual(left.count, 1, "each build empties what the previous ones replaced: \(left)")
+        XCTAssertTrue(try fixture.read("site/c.html").contains("Some prose."))
+    }
+
     func testCorruptedEntryIsDetectedAndReRun() throws {
         try fixture.write("notebooks/c.md", notebook())
         try build()
