@@ -48,7 +48,9 @@ enum Manifest {
                 name: page.notebook.name, source: page.notebook.path, page: page.fileName, title: page.title,
                 status: result?.status.rawValue ?? "prose", cacheHit: page.provenance.cacheHit, seed: page.provenance.seed,
                 parameters: page.provenance.parameters, seconds: page.provenance.seconds, blocks: blocks,
-                figures: page.numberedFigures.map { "assets/\(page.notebook.name)/\($0.figure.png)" },
+                figures: page.shownFigures.compactMap { shown in
+                    (result?.blocks[shown.blockIndex]?.figures[shown.position].png).map { "assets/\(page.notebook.name)/\($0)" }
+                },
                 values: result?.values ?? [:])
         }
         let document = Document(buildDate: buildDate, swiftVersion: swiftVersion, gitCommit: git.commit, gitDirty: git.dirty,

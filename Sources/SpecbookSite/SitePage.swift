@@ -45,17 +45,6 @@ public struct SitePage: Sendable {
     public var fileName: String { "\(notebook.name).html" }
     public var failed: Bool { (result?.status ?? .ok) != .ok }
 
-    /// Figures in page order, each with its number (1-based) and the block it came from.
-    public var numberedFigures: [(number: Int, block: NotebookBlock, figure: FigureOutput)] {
-        var out: [(Int, NotebookBlock, FigureOutput)] = []
-        for block in notebook.blocks {
-            for figure in result?.blocks[block.index]?.figures ?? [] {
-                out.append((out.count + 1, block, figure))
-            }
-        }
-        return out
-    }
-
     /// A figure or table as the page shows it: its number on the page and its label, if any.
     public struct NumberedOutput: Sendable, Equatable {
         public var number: Int
