@@ -27,6 +27,8 @@ let package = Package(
             name: "CCmark", path: "Sources/CCmark", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
+        // The notebook <-> runner contract: environment names, the block marker, versioned records. No dependencies.
+        .target(name: "SpecbookWire"),
         // Numerics: matrices, RNG, FFT, MLP, LFP.
         .target(
             name: "SpecbookNumerics", dependencies: ["COpenBLAS"],
@@ -34,33 +36,42 @@ let package = Package(
         // Figures: Cairo plots to PNG and SVG.
         .target(name: "SpecbookFigures", dependencies: ["CCairo", "CZlib"], exclude: ["README.md"]),
         // What a notebook imports.
-        .target(name: "Specbook", dependencies: ["SpecbookNumerics", "SpecbookFigures"]),
+        .target(name: "Specbook", dependencies: ["SpecbookWire", "SpecbookNumerics", "SpecbookFigures"]),
         // Notebook parsing, program generation, compile, execute, cache.
         .target(
             name: "SpecbookNotebook",
-            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]),
+            dependencies: ["SpecbookWire", "CCmark", .product(name: "Yams", package: "Yams")]),
         // HTML site.
+        .target(name: "SpecbookSite", dependencies: ["SpecbookNotebook", "SpecbookWire"], exclude: ["README.md"]),
+        // Orchestration: the runner stage (resolve, key, reuse or run), plan, render, provenance, manifest.
+        .target(name: "SpecbookBuild", dependencies: ["SpecbookNotebook", "SpecbookSite", "SpecbookWire"]),
+        // `specbook preview`: the loopback server, reload channel and file watcher.
         .target(
-            name: "SpecbookSite",
-            dependencies: ["SpecbookNotebook", "CCmark", .product(name: "FlyingFox", package: "FlyingFox")],
+            name: "SpecbookPreview",
+            dependencies: [.product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")],
             exclude: ["README.md"]),
-        // Orchestration: plan, cache, run in parallel, render, provenance.
-        .target(name: "SpecbookBuild", dependencies: ["SpecbookNotebook", "SpecbookSite"]),
         // Command-line interface.
         .executableTarget(
             name: "specbook",
             dependencies: [
-                "SpecbookBuild",
+                "SpecbookBuild", "SpecbookNotebook", "SpecbookPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // Benchmarks behind bench/*.sh: `specbook-bench mlp`, one file per benchmark.
         .executableTarget(name: "specbook-bench", dependencies: ["SpecbookNumerics", "SpecbookFigures"], path: "Sources/specbook-bench"),
 
+        .testTarget(name: "SpecbookWireTests", dependencies: ["SpecbookWire"]),
+        .testTarget(name: "SpecbookTests", dependencies: ["Specbook", "SpecbookWire"]),
         .testTarget(name: "SpecbookNumericsTests", dependencies: ["SpecbookNumerics"]),
         .testTarget(name: "SpecbookFiguresTests", dependencies: ["SpecbookFigures", "CCairo"]),
-        .testTarget(name: "SpecbookNotebookTests", dependencies: ["SpecbookNotebook"]),
-        .testTarget(name: "SpecbookSiteTests", dependencies: ["SpecbookSite", "SpecbookNotebook"]),
+        .testTarget(name: "SpecbookNotebookTests", dependencies: ["SpecbookNotebook", "SpecbookWire"]),
+        .testTarget(name: "SpecbookSiteTests", dependencies: ["SpecbookSite", "SpecbookNotebook", "SpecbookWire"]),
         .testTarget(name: "SpecbookBuildTests", dependencies: ["SpecbookBuild", "SpecbookNotebook", "SpecbookSite"]),
+        .testTarget(name: "SpecbookPreviewTests", dependencies: ["SpecbookPreview", "SpecbookTestSupport"]),
+        // The `specbook` executable of the current build, run as a user runs it.
+        .testTarget(name: "SpecbookCLITests", dependencies: ["SpecbookTestSupport"]),
+        // Helpers several test targets share: a raw HTTP client.
+        .target(name: "SpecbookTestSupport", path: "Tests/SpecbookTestSupport"),
     ],
     swiftLanguageModes: [.v5]
 )

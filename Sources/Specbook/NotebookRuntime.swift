@@ -1,4 +1,5 @@
 import Foundation
+import SpecbookWire
 
 #if canImport(Glibc)
 import Glibc
@@ -6,28 +7,26 @@ import Glibc
 
 /// The link between a running notebook program and the `specbook` runner.
 ///
-/// The runner starts the compiled notebook with `SPECBOOK_OUTPUT` (a folder for figures and the
-/// display record file), `SPECBOOK_SEED` and `SPECBOOK_PARAMS` (a JSON object) in its environment.
-/// Generated programs call ``beginBlock(_:)`` before each block; everything else here is what a
-/// notebook author calls through ``show(_:caption:label:)``, ``report(_:_:)`` and ``param(_:default:)``.
+/// The runner starts the compiled notebook with the variables of ``RunEnvironment`` set: a folder for
+/// figures, the record and progress files, the seed and the parameters. Generated programs call
+/// ``beginBlock(_:ordinal:total:label:)`` before each block and ``finish()`` after the last; everything
+/// else here is what a notebook author calls through ``show(_:caption:label:)``, ``report(_:_:)`` and
+/// ``param(_:default:)``. What the program tells the runner travels as typed ``Record``s.
 public enum NotebookRuntime {
-    /// Marks a block boundary in stdout and stderr; the runner splits captured output at it.
-    public static let blockMarker = "\u{1E}specbook-block:"
-
     nonisolated(unsafe) static var outputFolder: URL = {
-        let path = ProcessInfo.processInfo.environment["SPECBOOK_OUTPUT"] ?? FileManager.default.currentDirectoryPath
+        let path = ProcessInfo.processInfo.environment[RunEnvironment.output] ?? FileManager.default.currentDirectoryPath
         return URL(fileURLWithPath: path, isDirectory: true)
     }()
     nonisolated(unsafe) static var currentBlock = -1
     nonisolated(unsafe) static var figureCount = 0
     nonisolated(unsafe) static var records: UnsafeMutablePointer<FILE>? = nil
-    nonisolated(unsafe) static var blockStatus = ""
+    nonisolated(unsafe) static var position = ProgressRecord(block: -1, ordinal: 0, total: 0)
     nonisolated(unsafe) static var blockLabel: String?
     nonisolated(unsafe) static var blockFigures = 0
 
     /// The notebook's seed (front matter `seed`, default 0).
     public static var seed: UInt64 {
-        UInt64(ProcessInfo.processInfo.environment["SPECBOOK_SEED"] ?? "") ?? 0
+        UInt64(ProcessInfo.processInfo.environment[RunEnvironment.seed] ?? "") ?? 0
     }
 
     /// Called by generated code before block `index` (the `ordinal`-th of `total` that run) starts.
@@ -40,36 +39,33 @@ public enum NotebookRuntime {
         }
         fflush(stdout)
         currentBlock = index
-        let marker = "\(blockMarker)\(index)\n"
+        let marker = BlockMarker.line(block: index)
         fputs(marker, stdout)
         fputs(marker, stderr)
         fflush(stdout)
-        emit(["kind": "block", "block": index, "time": Date().timeIntervalSince1970])
-        blockStatus = total > 0 ? "running block \(ordinal) of \(total)" : "running block \(index)"
-        writeProgress(blockStatus)
+        emit(.blockBegan(BlockBegan(block: index, ordinal: ordinal, total: total, label: label,
+                                    time: Date().timeIntervalSince1970)))
+        position = ProgressRecord(block: index, ordinal: ordinal, total: total)
+        writeProgress(position)
     }
 
     /// Called by generated code after the last block.
     public static func finish() {
         fflush(stdout)
-        emit(["kind": "end", "block": currentBlock, "time": Date().timeIntervalSince1970])
+        emit(.end(EndRecord(block: currentBlock, time: Date().timeIntervalSince1970)))
         if let records { fclose(records) }
         records = nil
     }
 
-    /// Appends one display record (a JSON object) to the record file.
-    static func emit(_ record: [String: Any]) {
+    /// Appends one record (a JSON line) to the record file.
+    static func emit(_ record: Record) {
         if records == nil {
             // Kept outside the output folder when the runner says so, so a block that deletes it loses no records.
-            let path = ProcessInfo.processInfo.environment["SPECBOOK_RECORDS"]
+            let path = ProcessInfo.processInfo.environment[RunEnvironment.records]
                 ?? outputFolder.appendingPathComponent("records.jsonl").path
             records = fopen(path, "a")
         }
-        guard let records,
-              let data = try? JSONSerialization.data(withJSONObject: record, options: [.sortedKeys])
-        else { return }
-        var line = data
-        line.append(0x0A)
+        guard let records, let line = try? record.jsonLine() else { return }
         _ = line.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, records) }
         fflush(records)
     }
@@ -87,7 +83,7 @@ extension NotebookRuntime {
     public static func expectedError(_ error: Error) {
         fflush(stdout)
         fputs("error: \(error)\n", stderr)
-        emit(["kind": "expected-error", "block": currentBlock, "message": "\(error)"])
+        emit(.expectedError(ExpectedErrorRecord(block: currentBlock, message: "\(error)")))
     }
 }
 
@@ -98,15 +94,18 @@ extension NotebookRuntime {
     /// NotebookRuntime.progress("epoch \(epoch) of \(epochs)")
     /// ```
     public static func progress(_ message: String) {
-        writeProgress(blockStatus.isEmpty ? message : "\(blockStatus): \(message)")
+        var record = position
+        record.message = message
+        writeProgress(record)
     }
 
-    static func writeProgress(_ text: String) {
-        let path = ProcessInfo.processInfo.environment["SPECBOOK_PROGRESS"]
-            ?? outputFolder.appendingPathComponent("progress.txt").path
+    /// Replaces the progress file with `record`, whole (written aside, then renamed).
+    static func writeProgress(_ record: ProgressRecord) {
+        let path = ProcessInfo.processInfo.environment[RunEnvironment.progress]
+            ?? outputFolder.appendingPathComponent("progress.json").path
         let tmp = path + ".tmp"
-        guard let file = fopen(tmp, "w") else { return }
-        fputs(text, file)
+        guard let line = try? Record.progress(record).jsonLine(), let file = fopen(tmp, "w") else { return }
+        _ = line.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
         fclose(file)
         rename(tmp, path)
     }

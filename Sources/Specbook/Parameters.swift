@@ -1,9 +1,10 @@
 import Foundation
+import SpecbookWire
 
 /// Notebook parameters: front matter `params:` defaults, overridden by `specbook build -P name=value`.
 enum NotebookParameters {
     static let values: [String: String] = {
-        guard let json = ProcessInfo.processInfo.environment["SPECBOOK_PARAMS"],
+        guard let json = ProcessInfo.processInfo.environment[RunEnvironment.parameters],
               let data = json.data(using: .utf8),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return [:] }

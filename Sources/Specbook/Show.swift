@@ -1,4 +1,5 @@
 import Foundation
+import SpecbookWire
 
 /// Shows a figure on the page: writes PNG (2x) and SVG, light and dark, into the notebook's output folder.
 ///
@@ -15,21 +16,14 @@ public func show(_ figure: Figure, caption: String? = nil, label: String? = nil)
     let blockStem = NotebookRuntime.blockLabel.map { NotebookRuntime.blockFigures == 1 ? $0 : "\($0)-\(NotebookRuntime.blockFigures)" }
     let stem = NotebookRuntime.safeName(label ?? blockStem ?? "figure-\(NotebookRuntime.figureCount)")
     let folder = NotebookRuntime.outputFolder
-    var files: [String: String] = [:]
-    for theme in [FigureTheme.light, .dark] {
-        for format in [FigureFormat.png, .svg] {
-            let name = "\(stem)\(theme == .dark ? "-dark" : "").\(format.rawValue)"
-            try figure.write(to: folder.appendingPathComponent(name), format: format, theme: theme)
-            files["\(format.rawValue)\(theme == .dark ? "Dark" : "")"] = name
-        }
+    let files = FigureFiles(stem: stem)
+    for variant in FigureFiles.Variant.allCases {
+        try figure.write(to: folder.appendingPathComponent(files[variant]), format: variant.isPNG ? .png : .svg,
+                         theme: variant.isDark ? .dark : .light)
     }
-    var record: [String: Any] = [
-        "kind": "figure", "block": NotebookRuntime.currentBlock, "files": files,
-        "width": figure.width, "height": figure.height,
-    ]
-    if let caption { record["caption"] = caption }
-    if let label { record["label"] = label }
-    NotebookRuntime.emit(record)
+    NotebookRuntime.emit(.figure(FigureRecord(
+        block: NotebookRuntime.currentBlock, files: files, width: figure.width, height: figure.height,
+        caption: caption, label: label)))
 }
 
 /// Shows a table: a header row and rows of cells, rendered as an HTML table.
@@ -38,10 +32,7 @@ public func show(_ figure: Figure, caption: String? = nil, label: String? = nil)
 /// show(table: [["alpha", "verdict"], ["0.5", "trivial"]])
 /// ```
 public func show(table rows: [[String]], caption: String? = nil, label: String? = nil) {
-    var record: [String: Any] = ["kind": "table", "block": NotebookRuntime.currentBlock, "rows": rows]
-    if let caption { record["caption"] = caption }
-    if let label { record["label"] = label }
-    NotebookRuntime.emit(record)
+    NotebookRuntime.emit(.table(TableRecord(block: NotebookRuntime.currentBlock, rows: rows, caption: caption, label: label)))
 }
 
 /// Reports a named value that prose cites as `{{name}}`.
@@ -50,9 +41,7 @@ public func show(table rows: [[String]], caption: String? = nil, label: String? 
 /// report("final_loss", String(format: "%.2e", loss))
 /// ```
 public func report(_ name: String, _ value: CustomStringConvertible) {
-    NotebookRuntime.emit([
-        "kind": "value", "block": NotebookRuntime.currentBlock, "name": name, "value": value.description,
-    ])
+    NotebookRuntime.emit(.value(ValueRecord(block: NotebookRuntime.currentBlock, name: name, value: value.description)))
 }
 
 /// Shows `message` in the build's live progress line, e.g. from a training callback.
@@ -62,4 +51,13 @@ public func report(_ name: String, _ value: CustomStringConvertible) {
 /// ```
 public func progress(_ message: String) {
     NotebookRuntime.progress(message)
+}
+
+/// Shows `text` as the block's output, after what the block printed.
+///
+/// ```swift
+/// show(text: "The fit converged after \(epochs) epochs.")
+/// ```
+public func show(text: String) {
+    NotebookRuntime.emit(.text(TextRecord(block: NotebookRuntime.currentBlock, text: text)))
 }

@@ -4,8 +4,8 @@ import Foundation
 struct BuildLock {
     private let fd: Int32
 
-    init(folder: URL, onWait: () -> Void) throws {
-        let path = folder.appendingPathComponent("lock").path
+    init(file: URL, onWait: () -> Void) throws {
+        let path = file.path
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw BuildError(["\(path): error: cannot open the build lock: \(String(cString: strerror(errno)))"]) }
         if flock(fd, LOCK_EX | LOCK_NB) != 0 {

@@ -7,20 +7,22 @@ public struct BuildOptions: Sendable {
     public var paths: [String] = ["notebooks"]
     public var output = "site"
     public var jobs = ProcessInfo.processInfo.activeProcessorCount
-    public var strict = false
+    /// False runs every notebook, ignoring stored results.
     public var useCache = true
     /// `-P name=value` overrides.
     public var parameters: [String: String] = [:]
     /// The project folder: notebooks are read, the cache kept and programs run relative to it.
     public var projectRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    /// The prebuilt notebook library; found beside the `specbook` executable when nil.
-    public var library: NotebookLibrary?
-    /// Overrides `specbook.yml`'s title.
-    public var siteTitle: String?
 
     public init() {}
 
-    public var cacheRoot: URL { projectRoot.appendingPathComponent(".specbook-cache") }
+    /// Where the project's cache lives.
+    public var cacheLayout: CacheLayout { CacheLayout(projectRoot: projectRoot) }
+
+    /// ``output`` resolved against the project root.
+    public var outputFolder: URL {
+        output.hasPrefix("/") ? URL(fileURLWithPath: output) : projectRoot.appendingPathComponent(output)
+    }
 }
 
 /// Why a build stopped before writing the site.

@@ -20,6 +20,8 @@ enum Manifest {
         var page: String
         var title: String
         var status: String
+        /// The latest run failed and the page shows the last successful one.
+        var showsLastGood: Bool
         var cacheHit: Bool
         var seed: UInt64
         var parameters: [String: String]
@@ -36,7 +38,7 @@ enum Manifest {
         var status: String
     }
 
-    static func make(_ pages: [SitePage], buildDate: String, swiftVersion: String, git: (commit: String, dirty: Bool), seconds: Double) throws -> Data {
+    static func make(_ pages: [SitePage], facts: BuildFacts, seconds: Double) throws -> Data {
         let entries = pages.map { page -> Entry in
             let result = page.result
             let blocks = page.notebook.executableBlocks.map { block -> Block in
@@ -46,14 +48,15 @@ enum Manifest {
             }
             return Entry(
                 name: page.notebook.name, source: page.notebook.path, page: page.fileName, title: page.title,
-                status: result?.status.rawValue ?? "prose", cacheHit: page.provenance.cacheHit, seed: page.provenance.seed,
+                status: page.latestFailure != nil ? NotebookResult.Status.runtimeError.rawValue : result?.status.rawValue ?? "prose",
+                showsLastGood: page.latestFailure != nil, cacheHit: page.provenance.cacheHit, seed: page.provenance.seed,
                 parameters: page.provenance.parameters, seconds: page.provenance.seconds, blocks: blocks,
                 figures: page.shownFigures.compactMap { shown in
-                    (result?.blocks[shown.blockIndex]?.figures[shown.position].png).map { "assets/\(page.notebook.name)/\($0)" }
+                    (result?.blocks[shown.blockIndex]?.figures[shown.position].png).map { SiteLayout.asset($0, of: page.notebook.name) }
                 },
                 values: result?.values ?? [:])
         }
-        let document = Document(buildDate: buildDate, swiftVersion: swiftVersion, gitCommit: git.commit, gitDirty: git.dirty,
+        let document = Document(buildDate: facts.date, swiftVersion: facts.swiftVersion, gitCommit: facts.git.commit, gitDirty: facts.git.dirty,
                                 seconds: seconds, notebooks: entries)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

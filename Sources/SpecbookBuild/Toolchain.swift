@@ -4,18 +4,17 @@ import SpecbookNotebook
 /// Facts about the build environment recorded on every page.
 enum Toolchain {
     /// The first line of `swiftc --version`, remembered in the cache folder per compiler binary.
-    static func swiftVersion(swiftc: String, cacheRoot: URL) -> String {
+    static func swiftVersion(swiftc: String, memo: URL, in folder: URL) -> String {
         let attributes = try? FileManager.default.attributesOfItem(atPath: URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().path)
         let stamp = "\(swiftc)|\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
-        let memo = cacheRoot.appendingPathComponent("toolchain.txt")
         if let saved = try? String(contentsOf: memo, encoding: .utf8) {
             let parts = saved.components(separatedBy: "\n")
             if parts.count >= 2, parts[0] == stamp { return parts[1] }
         }
-        let version = run(swiftc, ["--version"], in: cacheRoot.deletingLastPathComponent())
+        let version = run(swiftc, ["--version"], in: folder)
             .components(separatedBy: "\n").first(where: { $0.contains("Swift version") })?
             .trimmingCharacters(in: .whitespaces) ?? "unknown"
-        try? FileManager.default.createDirectory(at: cacheRoot, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(at: memo.deletingLastPathComponent(), withIntermediateDirectories: true)
         try? "\(stamp)\n\(version)".write(to: memo, atomically: true, encoding: .utf8)
         return version
     }

@@ -11,6 +11,8 @@ public struct Notebook: Sendable, Equatable {
     public var body: String
     /// Every fenced code block in document order, Swift or not.
     public var blocks: [NotebookBlock]
+    /// The file's text as read, front matter included.
+    public var source: String
 
     /// The blocks that are Swift and run (`eval` not false).
     public var executableBlocks: [NotebookBlock] { blocks.filter { $0.isSwift && $0.options.eval } }

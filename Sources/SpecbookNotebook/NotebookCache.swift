@@ -1,4 +1,5 @@
 import Foundation
+import SpecbookWire
 
 /// Results of successful notebook runs, stored by content hash under the project's cache folder.
 ///
@@ -7,20 +8,20 @@ import Foundation
 /// into place, so a reader sees a whole entry or none; one whose checksums do not match is removed and the
 /// notebook runs again.
 public struct NotebookCache: Sendable {
-    public var root: URL
+    public var layout: CacheLayout
 
-    public init(root: URL) {
-        self.root = root
+    public init(layout: CacheLayout) {
+        self.layout = layout
     }
 
     /// The key of a run: everything the run depends on, and nothing it does not (prose is left out).
-    public static func key(for notebook: Notebook, parameters: [String: String], libraryFingerprint: String, projectRoot: URL) -> String {
+    /// `program` is the notebook's generated program; its line directives are left out, so prose edits that move
+    /// lines change nothing that runs.
+    public static func key(for notebook: Notebook, program: NotebookProgram, parameters: [String: String],
+                           libraryFingerprint: String, projectRoot: URL) -> String {
         var hash = SHA256()
-        hash.update("specbook-cache-v1\n")
-        // The generated program without its line directives: prose edits move lines but change nothing that runs.
-        let program = NotebookProgram(notebook: notebook).source.components(separatedBy: "\n")
-            .filter { !$0.hasPrefix("#sourceLocation(file:") }
-        hash.update(program.joined(separator: "\n"))
+        hash.update("specbook-cache-v2\u{0}protocol\u{0}\(Record.protocolVersion)\n")
+        hash.update(program.runnableSource)
         for block in notebook.executableBlocks {
             let o = block.options
             hash.update("block\u{0}\(block.index)\u{0}\(o.label ?? "")\u{0}\(o.caption ?? "")\u{0}\(o.error)\u{0}\(o.figAlt ?? "")\u{0}")
@@ -35,9 +36,10 @@ public struct NotebookCache: Sendable {
         return hash.hexDigest()
     }
 
-    public func entry(_ key: String) -> URL { root.appendingPathComponent("entries/\(key)") }
+    public func entry(_ key: String) -> URL { layout.entry(key) }
 
-    /// The cached result for `key`, or nil when absent or corrupted (a corrupted entry is deleted).
+    /// The cached result for `key`, or nil when absent, corrupted or written under another protocol version
+    /// (such an entry is deleted, so the notebook runs again).
     public func lookup(_ key: String) -> NotebookResult? {
         let folder = entry(key)
         let fm = FileManager.default
@@ -47,7 +49,8 @@ public struct NotebookCache: Sendable {
               sums["result.json"] != nil,
               sums.allSatisfy({ SHA256.file(folder.appendingPathComponent($0.key)) == $0.value }),
               let resultData = try? Data(contentsOf: folder.appendingPathComponent("result.json")),
-              let result = try? JSONDecoder().decode(NotebookResult.self, from: resultData)
+              let result = try? JSONDecoder().decode(NotebookResult.self, from: resultData),
+              result.protocolVersion == Record.protocolVersion
         else {
             try? fm.removeItem(at: folder)
             return nil
@@ -59,7 +62,7 @@ public struct NotebookCache: Sendable {
     public func store(_ result: NotebookResult, key: String, work: URL) throws -> URL {
         let fm = FileManager.default
         let final = entry(key)
-        let staging = root.appendingPathComponent("entries/.staging-\(key)-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+        let staging = layout.staging(key)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         let output = staging.appendingPathComponent("output")
         let workOutput = work.appendingPathComponent("output")
@@ -74,7 +77,7 @@ public struct NotebookCache: Sendable {
         var sums: [String: String] = [:]
         sums["result.json"] = SHA256.file(staging.appendingPathComponent("result.json"))
         for figure in result.blocks.values.flatMap(\.figures) {
-            for name in [figure.png, figure.svg, figure.pngDark, figure.svgDark].compactMap({ $0 }) {
+            for name in figure.files {
                 sums["output/\(name)"] = SHA256.file(output.appendingPathComponent(name)) ?? "missing"
             }
         }
@@ -91,7 +94,7 @@ public struct NotebookCache: Sendable {
 
     /// Empties the cache.
     public func clean() throws {
-        if FileManager.default.fileExists(atPath: root.path) { try FileManager.default.removeItem(at: root) }
+        if FileManager.default.fileExists(atPath: layout.root.path) { try FileManager.default.removeItem(at: layout.root) }
     }
 }
 

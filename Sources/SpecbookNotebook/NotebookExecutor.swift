@@ -1,6 +1,15 @@
 import Foundation
+import SpecbookWire
 
-/// Compiles and runs one notebook in a child process, and collects its outputs block by block.
+/// Compiles and runs one notebook program in a child process, and collects its outputs block by block.
+///
+/// ```swift
+/// let executor = NotebookExecutor(compiler: NotebookCompiler(library: library), workingDirectory: root)
+/// let result = try executor.execute(NotebookProgram(notebook: notebook), of: notebook,
+///                                   parameters: ["profile": "quick"], in: work)
+/// ```
+/// The steps, each its own function: ``RunFolder`` (a clean folder), compile, ``launch``, ``collect``
+/// (records and split output), ``diagnose`` (what the exit status means for the page).
 public struct NotebookExecutor: Sendable {
     public var compiler: NotebookCompiler
     /// Where the notebook program runs (the project root, so relative data paths work).
@@ -13,17 +22,34 @@ public struct NotebookExecutor: Sendable {
         self.workingDirectory = workingDirectory
     }
 
-    /// Runs `notebook` with `parameters` (front matter defaults already merged in); figures land in `folder`.
-    /// `progress` hears "compiling", then what the program reports ("running block 2 of 5: epoch 300 of 2000").
+    /// The files of one run inside its folder.
+    public struct RunFolder: Sendable {
+        public var root: URL
+        public var outputs: URL { root.appendingPathComponent("output") }
+        var records: URL { root.appendingPathComponent("records.jsonl") }
+        var progress: URL { root.appendingPathComponent("progress.json") }
+        var stdout: URL { root.appendingPathComponent("stdout.txt") }
+        var stderr: URL { root.appendingPathComponent("stderr.txt") }
+
+        /// Empties `root` (or creates it) with an empty output folder in it.
+        static func clean(_ root: URL) throws -> RunFolder {
+            let fm = FileManager.default
+            try? fm.removeItem(at: root)
+            let folder = RunFolder(root: root)
+            try fm.createDirectory(at: folder.outputs, withIntermediateDirectories: true)
+            return folder
+        }
+    }
+
+    /// Runs `program` (generated from `notebook`) with `parameters` (front matter defaults already merged in);
+    /// figures land in `folder/output`. `events` hears ``RunEvent/compiling``, then ``RunEvent/running(_:)``.
     public func execute(
-        _ notebook: Notebook, parameters: [String: String], in folder: URL, progress: ((String) -> Void)? = nil
+        _ program: NotebookProgram, of notebook: Notebook, parameters: [String: String], in folder: URL,
+        events: (@Sendable (RunEvent) -> Void)? = nil
     ) throws -> NotebookResult {
-        let fm = FileManager.default
-        try? fm.removeItem(at: folder)
-        try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         let started = Date()
-        let program = NotebookProgram(notebook: notebook)
-        progress?("compiling")
+        let run = try RunFolder.clean(folder)
+        events?(.compiling)
         let executable: URL
         do {
             executable = try compiler.compile(program, in: folder, workingDirectory: workingDirectory)
@@ -34,90 +60,127 @@ public struct NotebookExecutor: Sendable {
                 failure: .init(summary: failure.firstError, details: failure.diagnostics, block: block),
                 seconds: Date().timeIntervalSince(started))
         }
+        let status = try launch(executable, of: notebook, parameters: parameters, in: run, events: events)
+        var collected = collect(notebook, from: run)
+        diagnose(status, of: notebook, into: &collected)
+        var result = collected.result
+        result.seconds = Date().timeIntervalSince(started)
+        return result
+    }
 
-        let outputs = folder.appendingPathComponent("output")
-        try fm.createDirectory(at: outputs, withIntermediateDirectories: true)
+    /// The environment a notebook program starts with: this process's, plus ``RunEnvironment``'s variables.
+    func environment(for notebook: Notebook, parameters: [String: String], in run: RunFolder) throws -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        environment["SPECBOOK_OUTPUT"] = outputs.path
-        environment["SPECBOOK_SEED"] = String(notebook.frontMatter.seed)
-        environment["SPECBOOK_NOTEBOOK"] = notebook.name
-        let recordsFile = folder.appendingPathComponent("records.jsonl")
-        let progressFile = folder.appendingPathComponent("progress.txt")
-        environment["SPECBOOK_RECORDS"] = recordsFile.path
-        environment["SPECBOOK_PROGRESS"] = progressFile.path
+        environment[RunEnvironment.output] = run.outputs.path
+        environment[RunEnvironment.seed] = String(notebook.frontMatter.seed)
+        environment[RunEnvironment.records] = run.records.path
+        environment[RunEnvironment.progress] = run.progress.path
         let json = try JSONSerialization.data(withJSONObject: parameters, options: [.sortedKeys])
-        environment["SPECBOOK_PARAMS"] = String(decoding: json, as: UTF8.self)
-        let stdoutFile = folder.appendingPathComponent("stdout.txt")
-        let stderrFile = folder.appendingPathComponent("stderr.txt")
-        let run = try ChildProcess.run(
-            executable: executable.path, arguments: [], environment: environment,
-            workingDirectory: workingDirectory, stdoutFile: stdoutFile, stderrFile: stderrFile,
-            timeout: notebook.frontMatter.timeout,
-            onTick: progress.map { report in
-                return { if let text = try? String(contentsOf: progressFile, encoding: .utf8) { report(text) } }
-            })
+        environment[RunEnvironment.parameters] = String(decoding: json, as: UTF8.self)
+        return environment
+    }
 
-        let records = RecordReader.read(recordsFile)
-        var blocks = records.blocks
-        var missingFigures: Int?
-        for (index, block) in blocks {
+    /// Starts the program and waits for it, passing on its progress.
+    func launch(
+        _ executable: URL, of notebook: Notebook, parameters: [String: String], in run: RunFolder,
+        events: (@Sendable (RunEvent) -> Void)?
+    ) throws -> ChildProcess.Status {
+        let progressFile = run.progress
+        let result = try ChildProcess.run(
+            executable: executable.path, arguments: [], environment: environment(for: notebook, parameters: parameters, in: run),
+            workingDirectory: workingDirectory, stdoutFile: run.stdout, stderrFile: run.stderr,
+            timeout: notebook.frontMatter.timeout,
+            onTick: events.map { report in
+                return {
+                    guard let line = try? Data(contentsOf: progressFile),
+                          case .progress(let at)? = try? Record(jsonLine: line) else { return }
+                    report(.running(at))
+                }
+            })
+        return result.status
+    }
+
+    /// A run's result as collected, with where the program got to.
+    struct Collected {
+        var result: NotebookResult
+        /// The block running when the program stopped.
+        var lastBlock: Int?
+        /// True when the program reached its end.
+        var finished: Bool
+    }
+
+    /// Everything the program left: records (an unreadable one fails the run), figures, split stdout and stderr.
+    func collect(_ notebook: Notebook, from run: RunFolder) -> Collected {
+        var result = NotebookResult(status: .ok)
+        var records = RecordReader.Records()
+        do {
+            records = try RecordReader.read(run.records)
+        } catch {
+            result.status = .runtimeError
+            result.failure = .init(summary: "\(notebook.path): error: \(error)", details: "", block: nil)
+        }
+        result.blocks = records.blocks
+        result.values = records.values
+        let fm = FileManager.default
+        for (index, block) in records.blocks {
             let kept = block.figures.filter { figure in
-                [figure.png, figure.svg].allSatisfy { fm.fileExists(atPath: outputs.appendingPathComponent($0).path) }
+                figure.files.allSatisfy { fm.fileExists(atPath: run.outputs.appendingPathComponent($0).path) }
             }
-            if kept.count != block.figures.count {
-                blocks[index]?.figures = kept
-                missingFigures = index
+            if kept.count != block.figures.count, result.failure == nil {
+                result.blocks[index]?.figures = kept
+                result.status = .runtimeError
+                result.failure = .init(
+                    summary: "\(place(of: index, in: notebook)): error: figure files are missing (was the output folder removed during the run?)",
+                    details: "", block: index)
             }
         }
         let splitter = OutputSplitter(limit: outputLimit)
-        for (index, part) in splitter.split(file: stdoutFile) where index >= 0 {
-            blocks[index, default: BlockResult()].stdout = OutputSplitter.displayText(part.bytes)
-            if part.total > part.bytes.count {
-                blocks[index, default: BlockResult()].stdoutTruncated = true
-                blocks[index, default: BlockResult()].stdout += "\n… output truncated: \(part.total) bytes printed, first \(part.bytes.count) shown"
-            }
+        for (index, part) in splitter.split(file: run.stdout) where index >= 0 {
+            var text = OutputSplitter.displayText(part.bytes)
+            let truncated = part.total > part.bytes.count
+            if truncated { text += "\n… output truncated: \(part.total) bytes printed, first \(part.bytes.count) shown" }
+            result.blocks[index, default: BlockResult()].stdout = text
+            result.blocks[index, default: BlockResult()].stdoutTruncated = truncated
         }
-        for (index, part) in splitter.split(file: stderrFile) where index >= 0 {
+        for (index, part) in splitter.split(file: run.stderr) where index >= 0 {
             var text = OutputSplitter.displayText(part.bytes)
             if part.total > part.bytes.count { text += "\n… truncated: \(part.total) bytes" }
-            blocks[index, default: BlockResult()].stderr = text
+            result.blocks[index, default: BlockResult()].stderr = text
         }
+        return Collected(result: result, lastBlock: records.lastBlock, finished: records.finished)
+    }
 
-        var result = NotebookResult(status: .ok, blocks: blocks, values: records.values, seconds: Date().timeIntervalSince(started))
-        let running = records.lastBlock
-        let where_ = running.flatMap { index in notebook.blocks.first(where: { $0.index == index }) }
-        let place = where_.map { "\(notebook.path):\($0.fenceLine)" } ?? notebook.path
-        let lastLines = running.map { blocks[$0]?.stderr ?? "" }.map { tail($0, lines: 12) } ?? ""
-        switch run.status {
+    /// Turns the program's exit status into the result's status and failure, placed at the block that was running.
+    func diagnose(_ status: ChildProcess.Status, of notebook: Notebook, into collected: inout Collected) {
+        let running = collected.lastBlock
+        let finished = collected.finished
+        var result = collected.result
+        defer { collected.result = result }
+        let place = place(of: running, in: notebook)
+        let lastLines = running.map { tail(result.blocks[$0]?.stderr ?? "", lines: 12) } ?? ""
+        func fail(_ status: NotebookResult.Status, _ message: String) {
+            result.status = status
+            result.failure = .init(summary: "\(place): error: \(message)", details: lastLines, block: running)
+        }
+        switch status {
         case .exited(0):
-            if let block = missingFigures {
-                result.status = .runtimeError
-                let line = notebook.blocks.first(where: { $0.index == block }).map { "\(notebook.path):\($0.fenceLine)" } ?? notebook.path
-                result.failure = .init(
-                    summary: "\(line): error: figure files are missing (was the output folder removed during the run?)",
-                    details: "", block: block)
-            } else if !records.finished {
-                result.status = .runtimeError
-                result.failure = .init(summary: "\(place): error: the program ended before its last block finished", details: lastLines, block: running)
-            }
+            if result.failure == nil && !finished { fail(.runtimeError, "the program ended before its last block finished") }
         case .exited(let code):
-            result.status = .runtimeError
-            result.failure = .init(summary: "\(place): error: block exited with status \(code)", details: lastLines, block: running)
+            fail(.runtimeError, "block exited with status \(code)")
         case .signalled(let signal):
-            result.status = .runtimeError
-            let name = String(cString: strsignal(signal))
-            result.failure = .init(summary: "\(place): error: block crashed (signal \(signal): \(name))", details: lastLines, block: running)
+            fail(.runtimeError, "block crashed (signal \(signal): \(String(cString: strsignal(signal))))")
         case .timedOut:
-            result.status = .timedOut
-            let seconds = notebook.frontMatter.timeout
-            result.failure = .init(
-                summary: "\(place): error: timed out after \(seconds.formatted()) s; the block was killed",
-                details: lastLines, block: running)
+            fail(.timedOut, "timed out after \(notebook.frontMatter.timeout.formatted()) s; the block was killed")
         }
         if let block = result.failure?.block {
             result.blocks[block, default: BlockResult()].error = result.failure?.summary
         }
-        return result
+    }
+
+    /// `notebooks/x.md:LINE` for block `index`, or the notebook's path when no block is known.
+    private func place(of index: Int?, in notebook: Notebook) -> String {
+        index.flatMap { i in notebook.blocks.first(where: { $0.index == i }) }.map { "\(notebook.path):\($0.fenceLine)" }
+            ?? notebook.path
     }
 
     private func tail(_ text: String, lines: Int) -> String {

@@ -65,7 +65,7 @@ public enum NotebookParser {
             }
             blocks.append(block)
         }
-        return Notebook(path: path, name: name, frontMatter: frontMatter, body: body, blocks: blocks)
+        return Notebook(path: path, name: name, frontMatter: frontMatter, body: body, blocks: blocks, source: source)
     }
 
     /// Finds a fence that is opened and never closed: CommonMark would silently run it to the end of the file.

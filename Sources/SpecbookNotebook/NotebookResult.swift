@@ -1,4 +1,5 @@
 import Foundation
+import SpecbookWire
 
 /// What a notebook's run produced, block by block.
 public struct NotebookResult: Codable, Sendable, Equatable {
@@ -6,6 +7,8 @@ public struct NotebookResult: Codable, Sendable, Equatable {
         case ok, compileError = "compile-error", runtimeError = "runtime-error", timedOut = "timed-out"
     }
 
+    /// The notebook ↔ runner protocol the result was read under (``Record/protocolVersion``).
+    public var protocolVersion = Record.protocolVersion
     public var status: Status
     /// Keyed by ``NotebookBlock/index``.
     public var blocks: [Int: BlockResult]
@@ -44,6 +47,10 @@ public struct BlockResult: Codable, Sendable, Equatable {
     public var stdoutTruncated = false
     public var figures: [FigureOutput] = []
     public var tables: [TableOutput] = []
+    /// Text shown with `show(text:)`, in order.
+    public var texts: [String] = []
+    /// Claims checked in the block, in order.
+    public var checks: [CheckRecord] = []
     public var error: String?
     public var seconds: Double = 0
 
@@ -60,6 +67,20 @@ public struct FigureOutput: Codable, Sendable, Equatable {
     public var height: Double
     public var caption: String?
     public var label: String?
+
+    public init(_ record: FigureRecord) {
+        png = record.files.png
+        svg = record.files.svg
+        pngDark = record.files.pngDark
+        svgDark = record.files.svgDark
+        width = record.width
+        height = record.height
+        caption = record.caption
+        label = record.label
+    }
+
+    /// Every file of the figure.
+    public var files: [String] { [png, svg, pngDark, svgDark].compactMap { $0 } }
 }
 
 public struct TableOutput: Codable, Sendable, Equatable {

@@ -1,19 +1,24 @@
 import Foundation
+import SpecbookWire
 
 /// Splits a captured stream at the runtime's block markers, keeping at most `limit` bytes per block.
 ///
 /// Reads the file in chunks, so a block that prints 100 MB costs `limit` bytes of memory, not 100 MB.
-struct OutputSplitter {
-    static let marker = Array("\u{1E}specbook-block:".utf8)
-
-    struct Part {
-        var bytes: [UInt8] = []
-        var total = 0
+public struct OutputSplitter: Sendable {
+    public struct Part: Equatable, Sendable {
+        /// The first `limit` bytes.
+        public var bytes: [UInt8] = []
+        /// How many bytes the block printed in all.
+        public var total = 0
     }
 
-    let limit: Int
+    public let limit: Int
 
-    func split(file: URL) -> [Int: Part] {
+    public init(limit: Int) {
+        self.limit = limit
+    }
+
+    public func split(file: URL) -> [Int: Part] {
         guard let handle = try? FileHandle(forReadingFrom: file) else { return [:] }
         defer { try? handle.close() }
         var parts: [Int: Part] = [:]
@@ -33,15 +38,14 @@ struct OutputSplitter {
             var buffer = carry + (chunk.map { [UInt8]($0) } ?? [])
             carry = []
             // A marker cut by the chunk boundary waits for the next chunk.
-            if !atEnd, let last = buffer.lastIndex(of: 0x1E), buffer.count - last < 64, !buffer[last...].contains(0x0A) {
+            if !atEnd, let last = buffer.lastIndex(of: BlockMarker.lead), buffer.count - last < BlockMarker.maximumLength, !buffer[last...].contains(0x0A) {
                 carry = Array(buffer[last...])
                 buffer.removeSubrange(last...)
             }
             var start = 0
-            while let rel = buffer[start...].firstIndex(of: 0x1E) {
+            while let rel = buffer[start...].firstIndex(of: BlockMarker.lead) {
                 append(buffer[start..<rel])
-                if buffer[rel...].starts(with: Self.marker), let newline = buffer[rel...].firstIndex(of: 0x0A),
-                   let index = Int(String(decoding: buffer[(rel + Self.marker.count)..<newline], as: UTF8.self)) {
+                if let newline = buffer[rel...].firstIndex(of: 0x0A), let index = BlockMarker.block(in: buffer[rel..<newline]) {
                     current = index
                     start = newline + 1
                 } else {
@@ -56,7 +60,7 @@ struct OutputSplitter {
     }
 
     /// Text safe to show: invalid UTF-8 replaced, control characters other than tab and newline made visible.
-    static func displayText(_ bytes: [UInt8]) -> String {
+    public static func displayText(_ bytes: [UInt8]) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {

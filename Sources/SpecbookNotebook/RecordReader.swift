@@ -1,53 +1,83 @@
 import Foundation
+import SpecbookWire
 
-/// Reads the display records (`records.jsonl`) a notebook program wrote through the notebook API.
-enum RecordReader {
-    struct Records {
-        var blocks: [Int: BlockResult] = [:]
-        var values: [String: String] = [:]
-        var lastBlock: Int?
-        var finished = false
+/// Reads the records (`records.jsonl`) a notebook program wrote through the notebook API into block results.
+///
+/// ```swift
+/// let records = try RecordReader.read(folder.appendingPathComponent("records.jsonl"))
+/// records.blocks[2]?.figures     // the figures block 2 showed
+/// ```
+/// A line that does not decode is an error naming its line, never skipped.
+public enum RecordReader {
+    public struct Records: Equatable, Sendable {
+        public var blocks: [Int: BlockResult] = [:]
+        public var values: [String: String] = [:]
+        /// The block running when the program stopped.
+        public var lastBlock: Int?
+        /// True when the program reached its end.
+        public var finished = false
+
+        public init() {}
     }
 
-    static func read(_ file: URL) -> Records {
-        var records = Records()
-        guard let data = try? Data(contentsOf: file) else { return records }
+    /// A record line that could not be read.
+    public struct Failure: Error, CustomStringConvertible, Equatable {
+        public var line: Int
+        public var reason: RecordError
+        public var description: String { "display record \(line): \(reason)" }
+    }
+
+    /// The records of `file`; a missing file means a program that wrote none.
+    public static func read(_ file: URL) throws -> Records {
+        guard let data = try? Data(contentsOf: file) else { return Records() }
+        var decoded: [Record] = []
+        for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+            do {
+                decoded.append(try Record(jsonLine: Data(line)))
+            } catch let error as RecordError {
+                throw Failure(line: number + 1, reason: error)
+            }
+        }
+        return collect(decoded)
+    }
+
+    /// Gathers records into per-block results; a block's time runs from its start to the next block's (or the end).
+    public static func collect(_ records: [Record]) -> Records {
+        var out = Records()
         var begun: [(block: Int, time: Double)] = []
         var endTime: Double?
-        for line in data.split(separator: 0x0A) {
-            guard let object = try? JSONSerialization.jsonObject(with: line) as? [String: Any],
-                  let kind = object["kind"] as? String else { continue }
-            let block = object["block"] as? Int ?? -1
-            switch kind {
-            case "block":
-                records.lastBlock = block
-                begun.append((block, object["time"] as? Double ?? 0))
-                records.blocks[block, default: BlockResult()] = records.blocks[block] ?? BlockResult()
-            case "end":
-                records.finished = true
-                endTime = object["time"] as? Double
-            case "figure":
-                guard let files = object["files"] as? [String: String], let png = files["png"], let svg = files["svg"] else { continue }
-                records.blocks[block, default: BlockResult()].figures.append(FigureOutput(
-                    png: png, svg: svg, pngDark: files["pngDark"], svgDark: files["svgDark"],
-                    width: object["width"] as? Double ?? 0, height: object["height"] as? Double ?? 0,
-                    caption: object["caption"] as? String, label: object["label"] as? String))
-            case "table":
-                guard let rows = object["rows"] as? [[String]] else { continue }
-                records.blocks[block, default: BlockResult()].tables.append(TableOutput(
-                    rows: rows, caption: object["caption"] as? String, label: object["label"] as? String))
-            case "value":
-                if let name = object["name"] as? String, let value = object["value"] as? String { records.values[name] = value }
-            case "expected-error":
-                records.blocks[block, default: BlockResult()].error = object["message"] as? String
-            default:
-                continue
+        for record in records {
+            let block = record.block
+            switch record {
+            case .blockBegan(let r):
+                out.lastBlock = block
+                begun.append((block, r.time))
+                out.blocks[block] = out.blocks[block] ?? BlockResult()
+            case .end(let r):
+                out.finished = true
+                endTime = r.time
+            case .text(let r):
+                out.blocks[block, default: BlockResult()].texts.append(r.text)
+            case .figure(let r):
+                out.blocks[block, default: BlockResult()].figures.append(FigureOutput(r))
+            case .table(let r):
+                out.blocks[block, default: BlockResult()].tables.append(
+                    TableOutput(rows: r.rows, caption: r.caption, label: r.label))
+            case .value(let r):
+                out.values[r.name] = r.value
+            case .check(let r):
+                out.blocks[block, default: BlockResult()].checks.append(r)
+            case .expectedError(let r):
+                out.blocks[block, default: BlockResult()].error = r.message
+            case .progress:
+                // Progress travels in its own file; a stray one in the record file carries nothing to keep.
+                break
             }
         }
         for (i, entry) in begun.enumerated() {
             let next = i + 1 < begun.count ? begun[i + 1].time : endTime
-            if let next { records.blocks[entry.block]?.seconds = max(next - entry.time, 0) }
+            if let next { out.blocks[entry.block]?.seconds = max(next - entry.time, 0) }
         }
-        return records
+        return out
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SpecbookNotebook
+import SpecbookWire
 
 /// One Swift block on the page: highlighted code (folded with `code-fold`), then its outputs, figures and tables.
 ///
@@ -41,6 +42,12 @@ public struct CellRenderer {
             if !result.stderr.isEmpty {
                 html += text(result.stderr, kind: "stderr", truncated: false)
             }
+            for shown in result.texts {
+                html += "<pre class=\"shown-text\"><samp>\(HTML.escape(shown))</samp></pre>\n"
+            }
+            if !result.checks.isEmpty {
+                html += checks(result.checks)
+            }
             for (position, figure) in result.figures.enumerated() {
                 html += self.figure(figure, block: block, position: position, number: figures["\(block.index)/\(position)"]?.number ?? position + 1)
             }
@@ -63,6 +70,7 @@ public struct CellRenderer {
 
     func hasOutput(_ result: BlockResult) -> Bool {
         !result.stdout.isEmpty || !result.stderr.isEmpty || !result.figures.isEmpty || !result.tables.isEmpty
+            || !result.texts.isEmpty || !result.checks.isEmpty
     }
 
     /// Printed text, escaped; long text collapsed behind its line count.
@@ -76,6 +84,18 @@ public struct CellRenderer {
         return "<details class=\"long-output\"><summary>\(name): \(lines) lines</summary>\n\(pre)</details>\n"
     }
 
+    /// The block's checked claims: verdict in words (not colour alone), measured against expected.
+    func checks(_ checks: [CheckRecord]) -> String {
+        var html = "<ul class=\"checks\">\n"
+        for check in checks {
+            let verdict = check.verdict.rawValue
+            html += "<li class=\"check \(verdict)\" data-line=\"\(check.line)\"><strong>\(verdict)</strong> "
+            html += "\(HTML.escape(check.name)): measured <code>\(HTML.escape(check.measured))</code>, "
+            html += "expected <code>\(HTML.escape(check.expected))</code></li>\n"
+        }
+        return html + "</ul>\n"
+    }
+
     func figure(_ figure: FigureOutput, block: NotebookBlock, position: Int, number: Int) -> String {
         let label = SitePage.label(of: figure, in: block, position: position)
         let caption = figure.caption ?? (position == 0 ? block.options.caption : nil)
@@ -83,7 +103,7 @@ public struct CellRenderer {
         let alt = block.options.figAlt
             ?? captionHTML.map { "Figure \(number): " + HTMLText.plain($0) }
             ?? "Figure \(number)"
-        let base = "assets/\(page.notebook.name)/"
+        let base = SiteLayout.assetFolder(of: page.notebook.name)
         var html = "<figure class=\"figure\"\(label.map { " id=\"\(HTML.escape($0))\"" } ?? "")>\n"
         html += "<a class=\"figure-image\" href=\"\(HTML.escape(base + figure.svg))\" title=\"Open the SVG\">"
         html += PageRenderer.picture(figure, base: base, alt: alt, lazy: true)

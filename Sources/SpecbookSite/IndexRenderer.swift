@@ -39,7 +39,7 @@ public struct IndexRenderer {
         for (i, page) in pages.enumerated() { html += card(page, eager: i < 6) }
         html += "</ul>\n</main>\n"
         html += SearchIndex.script(search)
-        html += "<script src=\"assets/search.js\" defer></script>\n"
+        html += "<script src=\"\(SiteLayout.searchScript)\" defer></script>\n"
         html += "</body>\n</html>\n"
         return html
     }
@@ -50,7 +50,7 @@ public struct IndexRenderer {
         var html = "<li class=\"card\(page.failed ? " failed" : "")\" data-page=\"\(HTML.escape(name))\">\n"
         html += "<div class=\"thumb-frame\">"
         if let first = page.shownFigures.first, let figure = page.result?.blocks[first.blockIndex]?.figures[first.position] {
-            html += PageRenderer.picture(figure, base: "assets/\(name)/", alt: "", lazy: !eager)
+            html += PageRenderer.picture(figure, base: SiteLayout.assetFolder(of: name), alt: "", lazy: !eager)
         } else {
             html += "<span aria-hidden=\"true\">\(page.result == nil ? "Prose" : "No figures")</span>"
         }

@@ -14,7 +14,7 @@ enum PageChrome {
         html += "<meta name=\"color-scheme\" content=\"light dark\">\n"
         html += "<title>\(HTML.escape(title))</title>\n"
         if let description { html += "<meta name=\"description\" content=\"\(HTML.escape(description))\">\n" }
-        html += "<link rel=\"stylesheet\" href=\"assets/specbook.css\">\n</head>\n<body class=\"\(kind)\">\n"
+        html += "<link rel=\"stylesheet\" href=\"\(SiteLayout.stylesheet)\">\n</head>\n<body class=\"\(kind)\">\n"
         html += "<a class=\"skip-link\" href=\"#content\">Skip to content</a>\n"
         return html
     }

@@ -41,7 +41,8 @@ public struct PageRenderer {
         var used = reservedIDs(page)
         let anchored = TableOfContents.anchor(body, used: &used)
         let resolved = references.resolve(anchored.html, in: notebook.name)
-        body = substituteValues(resolved.html, values: page.result?.values ?? [:])
+        var missingValues: [String] = []
+        body = substituteValues(resolved.html, values: page.result?.values ?? [:], missing: &missingValues)
         // Without code cells, heading self-links ("#") and callout titles: what a reader would search for.
         var searchable = Self.removingCells(body).replacingOccurrences(of: ">#</a>", with: "></a>")
         for title in Callouts.titles { searchable = searchable.replacingOccurrences(of: title, with: "") }
@@ -49,6 +50,15 @@ public struct PageRenderer {
 
         var warnings: [String] = []
         var seen: [String: Int] = [:]
+        // A failed run reported what it reached; its missing values are part of the failure, not warnings.
+        if !page.failed {
+            for name in missingValues {
+                let occurrence = seen["{{\(name)}}", default: 0]
+                seen["{{\(name)}}"] = occurrence + 1
+                let line = Self.line(ofValue: name, occurrence: occurrence, in: notebook.body)
+                warnings.append("\(notebook.path)\(line.map { ":\($0)" } ?? ""): warning: no value named '\(name)' was reported ({{\(name)}})")
+            }
+        }
         for reference in resolved.broken {
             let occurrence = seen[reference, default: 0]
             seen[reference] = occurrence + 1
@@ -66,7 +76,10 @@ public struct PageRenderer {
         html += "</header>\n"
         html += TableOfContents.render(anchored.headings)
         html += "<article>\n"
-        if let failure = page.result?.failure {
+        if let failure = page.latestFailure {
+            html += "<div class=\"build-error\" role=\"alert\"><strong>The latest run of this notebook failed;</strong> "
+            html += "this page shows its last successful run. <code>\(HTML.escape(failure.summary))</code></div>\n"
+        } else if let failure = page.result?.failure {
             html += "<div class=\"build-error\" role=\"alert\"><strong>This notebook failed.</strong> "
             html += "<code>\(HTML.escape(failure.summary))</code></div>\n"
         }
@@ -131,22 +144,78 @@ public struct PageRenderer {
         return out + rest
     }
 
-    /// Replaces `{{name}}` with the value the run reported; an unknown name is marked, never dropped.
-    func substituteValues(_ html: String, values: [String: String]) -> String {
+    /// Replaces `{{name}}` in prose and captions with the value the run reported; an unknown name is marked,
+    /// never dropped, and listed in `missing`. Code, inline code and printed output (`<pre>`, `<code>`) are
+    /// left as written: a block that prints `{{x}}` shows `{{x}}`.
+    func substituteValues(_ html: String, values: [String: String], missing: inout [String]) -> String {
         guard html.contains("{{") else { return html }
         var out = ""
         var rest = Substring(html)
         while let open = rest.range(of: "{{") {
-            out += rest[..<open.lowerBound]
+            var prose = rest[..<open.lowerBound]
+            // Verbatim regions before the next `{{` are copied as they are, and the search resumes after them.
+            if let verbatim = Self.firstVerbatim(in: prose) {
+                out += prose[..<verbatim.lowerBound]
+                let closing = prose[verbatim].hasPrefix("<pre") ? "</pre>" : "</code>"
+                guard let end = rest[verbatim.lowerBound...].range(of: closing) else { return out + rest[verbatim.lowerBound...] }
+                out += rest[verbatim.lowerBound..<end.upperBound]
+                rest = rest[end.upperBound...]
+                continue
+            }
+            prose = rest[..<open.lowerBound]
+            out += prose
             guard let close = rest[open.upperBound...].range(of: "}}") else { rest = rest[open.lowerBound...]; break }
             let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             if let value = values[name] {
                 out += "<span class=\"value\" data-name=\"\(HTML.escape(name))\">\(HTML.escape(value))</span>"
             } else {
+                missing.append(name)
                 out += "<span class=\"value missing\" title=\"no value reported\">{{\(HTML.escape(name))}}</span>"
             }
             rest = rest[close.upperBound...]
         }
         return out + rest
+    }
+
+    /// The first `<pre` or `<code` tag start in `text`.
+    static func firstVerbatim(in text: Substring) -> Range<Substring.Index>? {
+        let candidates = ["<pre", "<code"].compactMap { tag -> Range<Substring.Index>? in
+            var search = text[...]
+            while let found = search.range(of: tag) {
+                let after = text[found.upperBound...].first
+                if after == ">" || after == " " { return found }
+                search = text[found.upperBound...]
+            }
+            return nil
+        }
+        return candidates.min { $0.lowerBound < $1.lowerBound }
+    }
+}
+
+extension PageRenderer {
+    /// The 1-based line of the `occurrence`-th `{{name}}` in the prose of `body` (code blocks skipped).
+    static func line(ofValue name: String, occurrence: Int, in body: String) -> Int? {
+        var found = 0
+        var fence: (character: Character, length: Int)?
+        for (n, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let marker = MathSpans.fenceMarker(String(line)) {
+                if let open = fence {
+                    if marker.character == open.character && marker.length >= open.length { fence = nil }
+                } else {
+                    fence = (marker.character, marker.length)
+                }
+                continue
+            }
+            guard fence == nil else { continue }
+            var rest = Substring(line)
+            while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+                if rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces) == name {
+                    if found == occurrence { return n + 1 }
+                    found += 1
+                }
+                rest = rest[close.upperBound...]
+            }
+        }
+        return nil
     }
 }

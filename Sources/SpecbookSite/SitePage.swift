@@ -33,17 +33,21 @@ public struct SitePage: Sendable {
     /// The folder holding the figure files the result names.
     public var outputFolder: URL?
     public var provenance: Provenance
+    /// Set when the latest run failed and the page shows the last successful one instead.
+    public var latestFailure: NotebookResult.Failure?
 
-    public init(notebook: Notebook, result: NotebookResult?, outputFolder: URL?, provenance: Provenance) {
+    public init(notebook: Notebook, result: NotebookResult?, outputFolder: URL?, provenance: Provenance,
+                latestFailure: NotebookResult.Failure? = nil) {
         self.notebook = notebook
         self.result = result
         self.outputFolder = outputFolder
         self.provenance = provenance
+        self.latestFailure = latestFailure
     }
 
     public var title: String { notebook.frontMatter.title ?? notebook.name }
-    public var fileName: String { "\(notebook.name).html" }
-    public var failed: Bool { (result?.status ?? .ok) != .ok }
+    public var fileName: String { SiteLayout.page(of: notebook.name) }
+    public var failed: Bool { (result?.status ?? .ok) != .ok || latestFailure != nil }
 
     /// A figure or table as the page shows it: its number on the page and its label, if any.
     public struct NumberedOutput: Sendable, Equatable {

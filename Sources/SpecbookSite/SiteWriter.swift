@@ -28,20 +28,15 @@ public struct SiteWriter {
     @discardableResult
     public func write(_ pages: [SitePage], to output: URL, manifest: Data) throws -> [String] {
         let fm = FileManager.default
+        try Self.checkWritable(output)
         let parent = output.deletingLastPathComponent()
-        guard fm.isWritableFile(atPath: parent.path) else {
-            throw NotebookError(file: output.path, "cannot write the site: \(parent.path) is not writable")
-        }
-        if fm.fileExists(atPath: output.path) && !fm.isWritableFile(atPath: output.path) {
-            throw NotebookError(file: output.path, "cannot write the site: the folder is not writable")
-        }
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(getpid())")
         try? fm.removeItem(at: staging)
         var warnings: [String] = []
         do {
-            try fm.createDirectory(at: staging.appendingPathComponent("assets"), withIntermediateDirectories: true)
-            try Stylesheet.css.write(to: staging.appendingPathComponent("assets/specbook.css"), atomically: false, encoding: .utf8)
-            try SearchIndex.javascript.write(to: staging.appendingPathComponent("assets/search.js"), atomically: false, encoding: .utf8)
+            try fm.createDirectory(at: staging.appendingPathComponent(SiteLayout.assets), withIntermediateDirectories: true)
+            try Stylesheet.css.write(to: staging.appendingPathComponent(SiteLayout.stylesheet), atomically: false, encoding: .utf8)
+            try SearchIndex.javascript.write(to: staging.appendingPathComponent(SiteLayout.searchScript), atomically: false, encoding: .utf8)
             let renderer = PageRenderer(siteTitle: siteTitle, references: SitePage.crossReferences(pages))
             var search: [SearchIndex.Entry] = []
             for (i, page) in pages.enumerated() {
@@ -50,11 +45,11 @@ public struct SiteWriter {
                 search.append(SearchIndex.Entry(name: page.notebook.name, title: page.title, description: page.notebook.frontMatter.description,
                                                 headings: rendered.headings, text: rendered.text))
                 try rendered.html.write(to: staging.appendingPathComponent(page.fileName), atomically: false, encoding: .utf8)
-                try copyFigures(of: page, into: staging.appendingPathComponent("assets/\(page.notebook.name)"))
+                try copyFigures(of: page, into: staging.appendingPathComponent(SiteLayout.assetFolder(of: page.notebook.name)))
             }
             try IndexRenderer(siteTitle: siteTitle, siteDescription: siteDescription).render(pages, search: search)
-                .write(to: staging.appendingPathComponent("index.html"), atomically: false, encoding: .utf8)
-            try manifest.write(to: staging.appendingPathComponent("manifest.json"))
+                .write(to: staging.appendingPathComponent(SiteLayout.index), atomically: false, encoding: .utf8)
+            try manifest.write(to: staging.appendingPathComponent(SiteLayout.manifest))
             let readme = output.appendingPathComponent("README.md")
             if fm.fileExists(atPath: readme.path) {
                 try fm.copyItem(at: readme, to: staging.appendingPathComponent("README.md"))
@@ -74,7 +69,7 @@ public struct SiteWriter {
         let fm = FileManager.default
         try fm.createDirectory(at: folder, withIntermediateDirectories: true)
         for figure in figures {
-            for name in [figure.png, figure.svg, figure.pngDark, figure.svgDark].compactMap({ $0 }) {
+            for name in figure.files {
                 let from = source.appendingPathComponent(name)
                 guard fm.fileExists(atPath: from.path) else { continue }
                 let to = folder.appendingPathComponent(name)
@@ -83,12 +78,38 @@ public struct SiteWriter {
         }
     }
 
+    /// Fails unless a site can be written at `output`: its parent exists and takes a new folder, and `output`, when
+    /// it exists, can be replaced.
+    ///
+    /// A real probe (mkdir in the parent) rather than access(2): root passes access checks on read-only file systems.
+    public static func checkWritable(_ output: URL) throws {
+        let fm = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: parent.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw SiteError(output, "the folder \(parent.path) does not exist")
+        }
+        let probe = parent.appendingPathComponent(".specbook-probe-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        guard mkdir(probe.path, 0o755) == 0 else {
+            throw SiteError(output, "cannot write the site there (\(String(cString: strerror(errno))))")
+        }
+        defer { rmdir(probe.path) }
+        // Replacing `output` renames it, which needs write access to the folder itself when it is a folder.
+        if fm.fileExists(atPath: output.path, isDirectory: &isFolder), isFolder.boolValue {
+            let inner = output.appendingPathComponent(".specbook-probe-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            guard mkdir(inner.path, 0o755) == 0 else {
+                throw SiteError(output, "cannot write the site there (\(String(cString: strerror(errno))))")
+            }
+            rmdir(inner.path)
+        }
+    }
+
     /// Exchanges the staging folder with the live one in one rename (renameat2 RENAME_EXCHANGE).
     private func swapIntoPlace(_ staging: URL, _ output: URL) throws {
         let fm = FileManager.default
         if !fm.fileExists(atPath: output.path) {
             guard rename(staging.path, output.path) == 0 else {
-                throw NotebookError(file: output.path, "cannot move the new site into place: \(String(cString: strerror(errno)))")
+                throw SiteError(output, "cannot move the new site into place: \(String(cString: strerror(errno)))")
             }
             return
         }
@@ -99,7 +120,7 @@ public struct SiteWriter {
         }
         let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(getpid())")
         guard rename(output.path, old.path) == 0, rename(staging.path, output.path) == 0 else {
-            throw NotebookError(file: output.path, "cannot move the new site into place: \(String(cString: strerror(errno)))")
+            throw SiteError(output, "cannot move the new site into place: \(String(cString: strerror(errno)))")
         }
         discard(old)
     }
@@ -118,3 +139,16 @@ public struct SiteWriter {
 /// glibc's renameat2 (2.28+), which its headers hide from Swift.
 @_silgen_name("renameat2")
 private func exchangePaths(_ olddirfd: Int32, _ oldpath: UnsafePointer<CChar>, _ newdirfd: Int32, _ newpath: UnsafePointer<CChar>, _ flags: UInt32) -> Int32
+
+/// Why the site could not be written; names the site folder.
+public struct SiteError: Error, CustomStringConvertible, Equatable {
+    public var path: String
+    public var message: String
+
+    public init(_ output: URL, _ message: String) {
+        path = output.path
+        self.message = message
+    }
+
+    public var description: String { "\(path): error: \(message)" }
+}

@@ -16,6 +16,11 @@ article > pre { margin: 1rem 0; }
 .cell-output > pre, .long-output pre { padding: 0.45rem 0.9rem 0.45rem 0; background: transparent; border: 0; }
 .cell-output .stdout, .cell-output .stderr { font-size: 0.86em; }
 .cell-output .stderr { color: var(--muted); }
+.cell-output .shown-text { white-space: pre-wrap; font-family: inherit; }
+.cell-output .shown-text samp { font-family: inherit; }
+.checks { list-style: none; padding: 0.3rem 0; margin: 0; }
+.check strong { text-transform: uppercase; font-size: 0.8em; letter-spacing: 0.05em; }
+.check.fails strong { color: var(--err-fg); }
 .cell-output .stderr::before { content: "stderr"; display: block; font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.05em; }
 .cell-note { color: var(--muted); font-size: 0.9rem; margin: 0.3rem 0; }
 details.code-fold, details.long-output { margin: 0.25rem 0; }

@@ -7,67 +7,73 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site from notebooks.",
         discussion: """
+            Exits with status 1 when a notebook fails; every page is still written, and a failed notebook keeps \
+            its last successful page where one exists. With --strict, build warnings (unknown cross references, \
+            unknown {{values}}) fail the build too.
             Examples:
               specbook build                       # every notebook in notebooks/ into site/
               specbook build -P profile=quick      # reduced-size run of every notebook
               specbook build notebooks/lfp.md --out /tmp/site --strict
             """)
 
-    @Argument(help: "Notebook files or folders (default: notebooks/).")
-    var paths: [String] = []
-
-    @Option(name: .long, help: "The folder the site is written to.")
-    var out = "site"
+    @OptionGroup var project: ProjectOptions
 
     @Option(name: .long, help: "How many notebooks compile and run at once; defaults to the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: .long, help: "Exit with a non-zero status when any notebook fails (for CI).")
+    @Flag(name: .long, help: "Treat build warnings as errors (for CI).")
     var strict = false
 
     @Flag(name: .long, help: "Run every notebook, ignoring cached results.")
     var noCache = false
-
-    @Option(name: .customShort("P"), parsing: .unconditionalSingleValue,
-            help: ArgumentHelp("Set a notebook parameter, e.g. -P epochs=500 or -P profile=quick (repeatable).", valueName: "name=value"))
-    var parameters: [String] = []
 
     @Flag(name: .shortAndLong, help: "Print only errors and the summary.")
     var quiet = false
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
-        for p in parameters where !p.contains("=") || p.hasPrefix("=") {
-            throw ValidationError("-P takes name=value, not '\(p)'")
-        }
     }
 
     func run() throws {
-        var options = BuildOptions()
-        if !paths.isEmpty { options.paths = paths }
-        options.output = out
+        var options = try project.buildOptions()
         options.jobs = jobs
-        options.strict = strict
         options.useCache = !noCache
-        options.parameters.merge(parameterOverrides(parameters)) { _, override in override }
-        Interrupt.install(cacheRoot: options.cacheRoot)
-        var build = SiteBuild(options: options)
-        build.quiet = quiet
-        let summary: SiteBuild.Summary
-        do {
-            summary = try build.run()
-        } catch {
-            printError("\(error)")
+        Interrupt.install(cacheLayout: options.cacheLayout)
+        let summary = try runBuild(options, quiet: quiet)
+        if summary.failed > 0 || (strict && !summary.warnings.isEmpty) {
+            if strict && !summary.warnings.isEmpty {
+                printError("\(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s") treated as errors (--strict)")
+            }
             throw ExitCode(1)
         }
-        var line = "built \(summary.pages) page\(summary.pages == 1 ? "" : "s") into \(out)/"
-        line += " (\(summary.executed) run, \(summary.cached) cached, \(summary.failed) failed)"
-        line += String(format: " in %.1f s", summary.seconds)
-        printError(line)
-        if strict && summary.failed > 0 {
-            for failure in summary.failures { printError(failure) }
-            throw ExitCode(1)
-        }
+    }
+}
+
+/// Runs one build with progress on stderr, then prints its warnings, failures and a one-line summary.
+/// A build that could not write the site exits with status 1.
+func runBuild(_ options: BuildOptions, quiet: Bool) throws -> SiteBuild.Summary {
+    let progress = TerminalProgress(quiet: quiet)
+    let summary: SiteBuild.Summary
+    do {
+        summary = try SiteBuild(options: options).run(events: { progress.show($0) })
+    } catch {
+        printError("\(error)")
+        throw ExitCode(1)
+    }
+    for warning in summary.warnings { printError(warning) }
+    printError(summary.line(output: options.output))
+    if summary.failed > 0 {
+        for failure in summary.failures { printError(failure) }
+    }
+    return summary
+}
+
+extension SiteBuild.Summary {
+    /// `built 9 pages into site/ (2 run, 7 cached, 0 failed) in 3.1 s`
+    func line(output: String) -> String {
+        var line = "built \(pages) page\(pages == 1 ? "" : "s") into \(output)/"
+        line += " (\(executed) run, \(cached) cached, \(failed) failed)"
+        return line + String(format: " in %.1f s", seconds)
     }
 }
 

@@ -4,7 +4,8 @@ import SpecbookNotebook
 
 /// `specbook clean`: empty the cache (and optionally the site).
 struct Clean: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Empty the cache folder (.specbook-cache/); with --site, remove the generated site too.")
+    static let configuration = CommandConfiguration(
+        abstract: "Empty the cache folder (\(CacheLayout.folderName)/); with --site, remove the generated site too.")
 
     @Flag(name: .long, help: "Also remove the generated site.")
     var site = false
@@ -14,7 +15,7 @@ struct Clean: ParsableCommand {
 
     func run() throws {
         let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        try NotebookCache(root: root.appendingPathComponent(".specbook-cache")).clean()
+        try NotebookCache(layout: CacheLayout(projectRoot: root)).clean()
         if site {
             let folder = root.appendingPathComponent(out)
             let fm = FileManager.default
@@ -22,6 +23,6 @@ struct Clean: ParsableCommand {
                 try fm.removeItem(at: folder.appendingPathComponent(name))
             }
         }
-        print("cleaned .specbook-cache/\(site ? " and \(out)/" : "")")
+        print("cleaned \(CacheLayout.folderName)/\(site ? " and \(out)/" : "")")
     }
 }

@@ -8,13 +8,13 @@ import SpecbookNotebook
 enum Interrupt {
     nonisolated(unsafe) static var pipeFDs: [Int32] = [-1, -1]
 
-    static func install(cacheRoot: URL) {
+    static func install(cacheLayout: CacheLayout) {
         guard pipe(&pipeFDs) == 0 else { return }
         let watcher = Thread {
             var byte: UInt8 = 0
             while read(pipeFDs[0], &byte, 1) < 0 && errno == EINTR {}
             ChildProcess.killAll()
-            try? FileManager.default.removeItem(at: cacheRoot.appendingPathComponent("work"))
+            try? FileManager.default.removeItem(at: cacheLayout.work)
             FileHandle.standardError.write(Data("\ninterrupted: notebook programs stopped; the previous site is unchanged\n".utf8))
             _exit(130)
         }

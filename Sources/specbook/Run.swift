@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpecbookBuild
 import SpecbookNotebook
 
 /// `specbook run NOTEBOOK`: execute one notebook and print its outputs to the terminal.
@@ -11,37 +12,39 @@ struct Run: ParsableCommand {
     @Argument(help: "The notebook file.")
     var notebook: String
 
-    @Option(name: .customShort("P"), parsing: .unconditionalSingleValue,
-            help: ArgumentHelp("Set a notebook parameter (repeatable).", valueName: "name=value"))
-    var parameters: [String] = []
+    @OptionGroup var parameters: ParameterOptions
 
     func run() throws {
-        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var options = BuildOptions()
+        options.parameters = try parameters.overrides()
         let parsed: Notebook
+        var runner: NotebookRunner
         do {
-            parsed = try NotebookParser.parse(file: URL(fileURLWithPath: notebook, relativeTo: root), displayPath: notebook)
+            parsed = try NotebookParser.parse(file: URL(fileURLWithPath: notebook, relativeTo: options.projectRoot), displayPath: notebook)
+            runner = try NotebookRunner(projectRoot: options.projectRoot, overrides: options.parameters) {
+                printError("building the notebook library…")
+            }
         } catch {
             printError("\(error)")
             throw ExitCode(1)
         }
-        guard let library = NotebookLibrary.besideExecutable() else {
-            printError("specbook: error: cannot find the notebook library (libSpecbook.so); run `swift build -c release` first")
-            throw ExitCode(1)
+        runner.storesResults = false
+        Interrupt.install(cacheLayout: options.cacheLayout)
+        let work = options.cacheLayout.run(for: parsed.name)
+        let outcome = runner.run(parsed, work: work)
+        guard let result = outcome.result else {
+            print("(\(parsed.path) has no Swift block to run)")
+            return
         }
-        try library.buildIfNeeded()
-        Interrupt.install(cacheRoot: root.appendingPathComponent(".specbook-cache"))
-        var values = parsed.frontMatter.params
-        values.merge(parameterOverrides(parameters)) { _, override in override }
-        let work = root.appendingPathComponent(".specbook-cache/run/\(parsed.name)")
-        let executor = NotebookExecutor(compiler: NotebookCompiler(library: library), workingDirectory: root)
-        let result = try executor.execute(parsed, parameters: values, in: work)
         for block in parsed.executableBlocks {
             print("── block \(block.index + 1) · \(parsed.path):\(block.fenceLine)\(block.options.label.map { " · \($0)" } ?? "") ──")
             guard let r = result.blocks[block.index] else { print("(not reached)"); continue }
             if !r.stdout.isEmpty { print(r.stdout, terminator: r.stdout.hasSuffix("\n") ? "" : "\n") }
             if !r.stderr.isEmpty { printError(r.stderr) }
+            for text in r.texts { print(text) }
             for figure in r.figures { print("[figure] \(work.path)/output/\(figure.png)\(figure.caption.map { " — \($0)" } ?? "")") }
             for table in r.tables { print(table.rows.map { $0.joined(separator: "\t") }.joined(separator: "\n")) }
+            for check in r.checks { print("[\(check.verdict.rawValue)] \(check.name): \(check.measured) (expected \(check.expected))") }
             if let error = r.error { print("[\(block.options.error ? "expected error" : "error")] \(error)") }
         }
         for (name, value) in result.values.sorted(by: { $0.key < $1.key }) { print("{{\(name)}} = \(value)") }

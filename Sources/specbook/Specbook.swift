@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 @main
-struct SpecbookCommand: ParsableCommand {
+struct SpecbookCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "specbook",
         abstract: "Turn Markdown notebooks with Swift blocks into a static report site.",

@@ -130,3 +130,16 @@ final class NotebookParserTests: XCTestCase {
         XCTAssertTrue(source.hasSuffix("NotebookRuntime.finish()\n"))
     }
 }
+
+extension NotebookParserTests {
+    func testRunnableSourceIgnoresWhereBlocksSit() throws {
+        let a = try parse("# t\n\n```swift\n//| label: fig-a\nlet x = 1\n```\n")
+        let b = try parse("# t\n\nMore prose,\nover lines.\n\n```swift\n//| label: fig-a\nlet x = 1\n```\n")
+        XCTAssertNotEqual(NotebookProgram(notebook: a).source, NotebookProgram(notebook: b).source)
+        XCTAssertEqual(NotebookProgram(notebook: a).runnableSource, NotebookProgram(notebook: b).runnableSource)
+        XCTAssertFalse(NotebookProgram(notebook: a).runnableSource.contains("#sourceLocation"))
+        XCTAssertTrue(NotebookProgram(notebook: a).source.contains(#"label: "fig-a")"#))
+        let c = try parse("# t\n\n```swift\n//| label: fig-a\nlet x = 2\n```\n")
+        XCTAssertNotEqual(NotebookProgram(notebook: a).runnableSource, NotebookProgram(notebook: c).runnableSource)
+    }
+}

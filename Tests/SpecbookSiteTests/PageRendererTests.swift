@@ -1,6 +1,7 @@
 import Foundation
 import SpecbookNotebook
 import SpecbookSite
+import SpecbookWire
 import XCTest
 
 /// A whole page rendered from a parsed notebook and a made-up run result.
@@ -83,5 +84,43 @@ final class PageRendererTests: XCTestCase {
         XCTAssertTrue(html.contains("<script type=\"application/json\" id=\"search-data\">"))
         XCTAssertTrue(html.contains("<script src=\"assets/search.js\" defer></script>"))
         XCTAssertFalse(html.contains("EventSource"), "the reload script is the preview server's, never the static site's")
+    }
+
+    func testValuesAreSubstitutedInProseOnly() throws {
+        let source = """
+            # Values
+
+            The loss is {{loss}}, the rate {{ rate }}; `{{loss}}` stays code; {{gone}} was never reported.
+
+            ```swift
+            //| caption: Loss {{loss}}.
+            print("{{loss}}")
+            ```
+
+            And {{gone}} again.
+            """
+        let notebook = try NotebookParser.parse(source: source, path: "notebooks/v.md", name: "v")
+        var block = BlockResult()
+        block.stdout = "{{loss}}\n"
+        block.texts = ["shown {{loss}}"]
+        block.figures = [FigureOutput(FigureRecord(block: 0, files: FigureFiles(stem: "f"), width: 10, height: 10))]
+        let result = NotebookResult(status: .ok, blocks: [0: block], values: ["loss": "0.25", "rate": "<1e-3>"])
+        let provenance = Provenance(swiftVersion: "6", gitCommit: "abc", gitDirty: false, seed: 1, parameters: [:],
+                                    buildDate: "today", cacheHit: false, seconds: 0.1)
+        let page = SitePage(notebook: notebook, result: result, outputFolder: nil, provenance: provenance)
+        let rendered = PageRenderer(siteTitle: "R").render(page, previous: nil, next: nil)
+        let html = rendered.html
+        let value = "<span class=\"value\" data-name=\"loss\">0.25</span>"
+        XCTAssertTrue(html.contains("The loss is \(value), the rate <span class=\"value\" data-name=\"rate\">&lt;1e-3&gt;</span>;"), html)
+        XCTAssertTrue(html.contains("<code>{{loss}}</code> stays code"), "inline code is verbatim")
+        XCTAssertTrue(html.contains("<samp>{{loss}}</samp>"), "a block that prints {{loss}} shows {{loss}}")
+        XCTAssertTrue(html.contains("print(<span class=\"str\">&quot;{{loss}}&quot;</span>)") || html.contains("{{loss}}&quot;"),
+                      "the code is shown as written")
+        XCTAssertTrue(html.contains("Loss \(value)."), "captions cite values")
+        XCTAssertTrue(html.contains("shown {{loss}}"), "shown text is output, not prose")
+        XCTAssertEqual(rendered.warnings, [
+            "notebooks/v.md:3: warning: no value named 'gone' was reported ({{gone}})",
+            "notebooks/v.md:10: warning: no value named 'gone' was reported ({{gone}})",
+        ])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
-import SpecbookSite
+import SpecbookPreview
+import SpecbookTestSupport
 import XCTest
 
 /// The preview server, started for real on a free loopback port.

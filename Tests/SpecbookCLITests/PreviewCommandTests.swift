@@ -1,4 +1,5 @@
 import Foundation
+import SpecbookTestSupport
 import XCTest
 
 /// `specbook preview` as a user runs it: the real executable, a prose notebook, an edit, a reload event.
@@ -6,9 +7,8 @@ final class PreviewCommandTests: XCTestCase {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func testEditRebuildsAndSendsReload() throws {
-        let executable = ["release", "debug"].map { Self.packageRoot.appendingPathComponent(".build/\($0)/specbook") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
-        guard let executable else { throw XCTSkip("build specbook first (swift build -c release)") }
+        try Fixture.requireFreshBuild()
+        let executable = Fixture.binPath.appendingPathComponent("specbook")
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("specbook-preview-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }

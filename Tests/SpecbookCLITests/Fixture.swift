@@ -5,21 +5,43 @@ import XCTest
 struct Fixture {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The folder holding `specbook` and `libSpecbook.so` (built by `swift build -c release`).
-    static var binPath: URL {
-        for config in ["release", "debug"] {
-            let bin = packageRoot.appendingPathComponent(".build/\(config)")
-            if FileManager.default.fileExists(atPath: bin.appendingPathComponent("specbook").path),
-               FileManager.default.fileExists(atPath: bin.appendingPathComponent("libSpecbook.so").path) {
-                return bin
+    /// The folder of the build these tests belong to (the test bundle's own), holding `specbook` and
+    /// `libSpecbook.so` of the same build, never another configuration's.
+    static let binPath: URL = {
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: me).deletingLastPathComponent()
+    }()
+
+    /// Why the `specbook` beside the tests cannot be used: missing, or older than a source file.
+    static let staleness: String? = {
+        let fm = FileManager.default
+        let executable = binPath.appendingPathComponent("specbook")
+        guard let built = (try? fm.attributesOfItem(atPath: executable.path))?[.modificationDate] as? Date else {
+            return "\(executable.path) is missing: build it with the tests (swift build && swift test)"
+        }
+        let sources = packageRoot.appendingPathComponent("Sources")
+        let files = fm.enumerator(at: sources, includingPropertiesForKeys: [.contentModificationDateKey])
+        while let file = files?.nextObject() as? URL {
+            if let date = try? file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate, date > built {
+                return "\(executable.path) is older than \(file.path): rebuild before testing"
             }
         }
-        return packageRoot.appendingPathComponent(".build/release")
+        return nil
+    }()
+
+    struct StaleBuild: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Throws unless `specbook` of this build is there and newer than every source file.
+    static func requireFreshBuild() throws {
+        if let staleness { throw StaleBuild(description: staleness) }
     }
 
     let root: URL
 
     init() throws {
+        try Self.requireFreshBuild()
         root = FileManager.default.temporaryDirectory.appendingPathComponent("specbook-fixture-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
     }
@@ -56,8 +78,8 @@ struct Fixture {
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let out = root.appendingPathComponent(".out-\(UUID().uuidString)")
         let err = root.appendingPathComponent(".err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()

@@ -4,11 +4,11 @@ import Glibc
 #endif
 
 /// A bare HTTP/1.1 client over a socket: it sends the request line exactly as written (no `..` clean-up).
-final class RawHTTP {
+public final class RawHTTP {
     let fd: Int32
-    var received = Data()
+    public var received = Data()
 
-    init(port: UInt16, timeout: TimeInterval = 2) throws {
+    public init(port: UInt16, timeout: TimeInterval = 2) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -27,14 +27,14 @@ final class RawHTTP {
 
     deinit { close(fd) }
 
-    func send(_ target: String, method: String = "GET", keepAlive: Bool = false) {
+    public func send(_ target: String, method: String = "GET", keepAlive: Bool = false) {
         let request = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: \(keepAlive ? "keep-alive" : "close")\r\n\r\n"
         _ = request.withCString { Glibc.send(fd, $0, strlen($0), 0) }
     }
 
     /// Reads until `text` has arrived, the peer closes, or `deadline` passes; true when `text` arrived.
     @discardableResult
-    func read(until text: String? = nil, deadline: Date = Date().addingTimeInterval(5)) -> Bool {
+    public func read(until text: String? = nil, deadline: Date = Date().addingTimeInterval(5)) -> Bool {
         var buffer = [UInt8](repeating: 0, count: 4096)
         while Date() < deadline {
             if let text, String(decoding: received, as: UTF8.self).contains(text) { return true }
@@ -46,11 +46,11 @@ final class RawHTTP {
         return text.map { String(decoding: received, as: UTF8.self).contains($0) } ?? true
     }
 
-    var text: String { String(decoding: received, as: UTF8.self) }
+    public var text: String { String(decoding: received, as: UTF8.self) }
     var status: Int? { text.split(separator: " ").dropFirst().first.flatMap { Int($0) } }
 
     /// One whole request on a fresh connection: status and everything received.
-    static func get(_ target: String, port: UInt16, method: String = "GET") throws -> (status: Int?, text: String) {
+    public static func get(_ target: String, port: UInt16, method: String = "GET") throws -> (status: Int?, text: String) {
         let client = try RawHTTP(port: port)
         client.send(target, method: method)
         client.read()

@@ -72,7 +72,7 @@ final class HostileInputTests: XCTestCase {
             ```
             """)
         let run = try fixture.specbook(["build"])
-        XCTAssertEqual(run.status, 0)
+        XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.contains("notebooks/deleter.md:1: error: figure files are missing"), run.stderr)
         XCTAssertTrue(try fixture.read("site/deleter.html").contains("deleted"))
         let second = try fixture.specbook(["build"])

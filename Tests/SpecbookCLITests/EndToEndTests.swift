@@ -90,7 +90,8 @@ final class EndToEndTests: XCTestCase {
         try fixture.write("notebooks/b-crash.md", "# Crash\n\n```swift\nprint(\"before\")\n```\n\n```swift\nlet xs = [1]\nprint(xs[5])\n```\n")
         try fixture.write("notebooks/c-hang.md", "---\ntimeout: 2\n---\n\n```swift\nprint(\"first\")\n```\n\n```swift\nwhile true { usleep(1000) }\n```\n")
         let run = try fixture.specbook(["build", "--jobs", "2"])
-        XCTAssertEqual(run.status, 0, "without --strict failures do not fail the build: \(run.stderr)")
+        XCTAssertEqual(run.status, 1, "a failed notebook fails the build: \(run.stderr)")
+        XCTAssertTrue(run.stderr.contains("(3 run, 0 cached, 2 failed)"), run.stderr)
         XCTAssertTrue(run.stderr.contains("notebooks/b-crash.md:7: error: block crashed"), run.stderr)
         XCTAssertTrue(run.stderr.contains("notebooks/c-hang.md:9: error: timed out after 2 s"), run.stderr)
         XCTAssertTrue(try fixture.read("site/a-good.html").contains("still built"))
@@ -98,9 +99,35 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(crash.contains("before"), "output before the crash is kept")
         XCTAssertTrue(crash.contains("block crashed"))
         XCTAssertTrue(try fixture.read("site/c-hang.html").contains("timed out"))
+    }
 
-        let strict = try fixture.specbook(["build", "--strict"])
-        XCTAssertNotEqual(strict.status, 0)
+    func testFailedNotebookKeepsItsLastGoodPage() throws {
+        try fixture.write("notebooks/other.md", "# Other\n\n```swift\nprint(\"other page\")\n```\n")
+        try fixture.write("notebooks/fit.md", "# Fit\n\nThe loss is {{loss}}.\n\n```swift\nreport(\"loss\", \"0.25\")\nprint(\"good run\")\n```\n")
+        XCTAssertEqual(try fixture.specbook(["build"]).status, 0)
+
+        // A compile error, a trap and a hang: each fails the build, and the page keeps the last good run.
+        let breakages = ["let x: String = 1", "let xs = [1]\nprint(xs[3])", "while true { usleep(1000) }"]
+        for broken in breakages {
+            try fixture.write("notebooks/fit.md", "---\ntimeout: 2\n---\n# Fit\n\nThe loss is {{loss}}.\n\n```swift\nreport(\"loss\", \"0.5\")\n\(broken)\n```\n")
+            let run = try fixture.specbook(["build"])
+            XCTAssertEqual(run.status, 1, run.stderr)
+            XCTAssertTrue(run.stderr.contains("notebooks/fit.md:"), run.stderr)
+            let page = try fixture.read("site/fit.html")
+            XCTAssertTrue(page.contains("good run"), "the last good output is kept for: \(broken)")
+            XCTAssertTrue(page.contains("The loss is <span class=\"value\" data-name=\"loss\">0.25</span>."), "values from the last good run")
+            XCTAssertTrue(page.contains("The latest run of this notebook failed"), "a banner says so")
+            XCTAssertTrue(try fixture.read("site/other.html").contains("other page"))
+            let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: fixture.root.appendingPathComponent("site/manifest.json"))) as? [String: Any]
+            let fit = try XCTUnwrap((manifest?["notebooks"] as? [[String: Any]])?.first { $0["name"] as? String == "fit" })
+            XCTAssertEqual(fit["showsLastGood"] as? Bool, true)
+        }
+
+        // A notebook that never succeeded shows its error.
+        try fixture.write("notebooks/new.md", "# New\n\n```swift\nlet y: Int = \"no\"\n```\n")
+        let run = try fixture.specbook(["build"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(try fixture.read("site/new.html").contains("notebooks/new.md:4:"))
     }
 
     func testBadInputLeavesThePreviousSiteUntouched() throws {

@@ -72,3 +72,30 @@ public struct SourceWatcher: Sendable {
         }
     }
 }
+
+extension SourceWatcher {
+    /// What changed, as a stream: ``watch(every:stop:onChange:)`` on a thread of its own until the stream's
+    /// reader stops reading.
+    ///
+    /// ```swift
+    /// for await changed in SourceWatcher(paths: [notebooks]).changes(every: 0.5) { rebuild(changed) }
+    /// ```
+    public func changes(every interval: TimeInterval) -> AsyncStream<[String]> {
+        AsyncStream { continuation in
+            let stopped = StopFlag()
+            continuation.onTermination = { _ in stopped.set() }
+            Thread {
+                watch(every: interval, stop: { stopped.isSet }) { continuation.yield($0) }
+                continuation.finish()
+            }.start()
+        }
+    }
+}
+
+/// A flag one thread sets and another polls.
+private final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
+}

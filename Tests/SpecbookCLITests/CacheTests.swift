@@ -117,6 +117,46 @@ final class CacheTests: XCTestCase {
         XCTAssertEqual(try runs(), 3)
     }
 
+    func testEntryOfAnotherProtocolVersionIsReRun() throws {
+        try fixture.write("notebooks/c.md", notebook())
+        try build()
+        let entries = fixture.root.appendingPathComponent(".specbook-cache/entries")
+        let entry = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: entries.path).first { !$0.hasPrefix(".") })
+        // Rewrite the stored result as if an older runner had written it, checksums made to match.
+        let folder = entries.appendingPathComponent(entry)
+        let resultFile = folder.appendingPathComponent("result.json")
+        var result = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: resultFile)) as? [String: Any])
+        XCTAssertEqual(result["protocolVersion"] as? Int, 1)
+        result["protocolVersion"] = 0
+        let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
+        try data.write(to: resultFile)
+        let sumsFile = folder.appendingPathComponent("checksums.json")
+        var sums = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: sumsFile)) as? [String: String])
+        sums["result.json"] = sha256(data)
+        try JSONSerialization.data(withJSONObject: sums).write(to: sumsFile)
+        try build()
+        XCTAssertEqual(try runs(), 2, "an entry of another protocol version is re-run, never misread")
+    }
+
+    func testUndecodableRecordFailsTheNotebook() throws {
+        try fixture.write("notebooks/bogus.md", """
+            # Bogus
+
+            ```swift
+            let path = ProcessInfo.processInfo.environment["SPECBOOK_RECORDS"]!
+            let file = FileHandle(forWritingAtPath: path)!
+            file.seekToEndOfFile()
+            file.write(Data(#"{"v":1,"kind":"hologram","block":0}"#.utf8 + [10]))
+            print("wrote it")
+            ```
+            """)
+        let run = try fixture.specbook(["build"])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("notebooks/bogus.md: error: display record 2: unknown record kind 'hologram'"), run.stderr)
+        XCTAssertTrue(try fixture.read("site/bogus.html").contains("unknown record kind"))
+        XCTAssertTrue(try fixture.specbook(["build"]).stderr.contains("0 cached"), "a run with an unreadable record is never cached")
+    }
+
     func testPagesDoNotDependOnJobs() throws {
         for i in 1...4 {
             try fixture.write("notebooks/n\(i).md", "---\nseed: \(i)\n---\n\n# Page \(i)\n\n```swift\nvar rng = SeededGenerator(seed: notebookSeed)\nprint(rng.unit())\nlet f = Figure(width: 200, height: 100)\ntry f.axes.line(x: [0, 1, 2], y: [rng.unit(), rng.unit(), rng.unit()])\ntry show(f)\n```\n")
@@ -146,4 +186,20 @@ final class CacheTests: XCTestCase {
         XCTAssertEqual(serial.keys.sorted(), parallel.keys.sorted())
         for (name, data) in serial { XCTAssertEqual(data, parallel[name], name) }
     }
+}
+
+/// SHA-256 of `data` as lowercase hex, via sha256sum (an implementation independent of the one under test).
+func sha256(_ data: Data) -> String {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("specbook-sha-\(UUID().uuidString)")
+    try? data.write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+    process.arguments = [file.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try? process.run()
+    let out = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: out, as: UTF8.self).components(separatedBy: " ").first ?? ""
 }

@@ -1,0 +1,129 @@
+import Foundation
+import SpecbookNotebook
+import SpecbookWire
+
+/// The runner stage every command shares: resolve a notebook's run, key it, reuse a stored result or run it.
+///
+/// ```swift
+/// let runner = try NotebookRunner(projectRoot: root, overrides: ["profile": "quick"])
+/// let outcome = runner.run(notebook) { event in print(event) }
+/// outcome.result?.values["loss"]     // what the page cites
+/// ```
+/// The program is generated once per run, and the same program is keyed, compiled and run.
+public struct NotebookRunner: Sendable {
+    public var library: NotebookLibrary
+    public var projectRoot: URL
+    public var layout: CacheLayout
+    /// `-P name=value` overrides, applied over each notebook's front matter `params`.
+    public var overrides: [String: String]
+    /// False runs every notebook, ignoring (but still refreshing) stored results.
+    public var reuseStored = true
+    /// False neither reads nor writes the cache (`specbook run`).
+    public var storesResults = true
+
+    let executor: NotebookExecutor
+    let cache: NotebookCache
+    let fingerprint: String
+
+    /// Finds the notebook library (beside the running executable unless given) and builds it when its sources
+    /// changed; `onLibraryBuild` hears when that happens.
+    public init(projectRoot: URL, overrides: [String: String] = [:], library: NotebookLibrary? = nil,
+                onLibraryBuild: () -> Void = {}) throws {
+        guard let library = library ?? NotebookLibrary.besideExecutable() else {
+            throw BuildError(["specbook: error: cannot find the notebook library (libSpecbook.so); run `swift build -c release` first"])
+        }
+        if library.needsBuild() { onLibraryBuild() }
+        do {
+            try library.buildIfNeeded()
+        } catch let error as NotebookError {
+            throw BuildError([error.description])
+        }
+        self.library = library
+        self.projectRoot = projectRoot
+        self.overrides = overrides
+        layout = CacheLayout(projectRoot: projectRoot)
+        executor = NotebookExecutor(compiler: NotebookCompiler(library: library), workingDirectory: projectRoot)
+        cache = NotebookCache(layout: layout)
+        fingerprint = library.fingerprint()
+    }
+
+    /// The swiftc notebook programs are compiled with.
+    public var swiftc: String { executor.compiler.swiftc }
+
+    /// One notebook's run, resolved: the parameters it runs with, its program and its cache key.
+    public struct Job: Sendable {
+        public var notebook: Notebook
+        public var parameters: [String: String]
+        public var program: NotebookProgram
+        public var key: String
+    }
+
+    /// What a run left: the result (nil for a prose page), where its figures are, and whether it was reused.
+    public struct Outcome: Sendable {
+        public var job: Job
+        public var result: NotebookResult?
+        public var outputFolder: URL?
+        public var cacheHit: Bool
+        /// The folder the run worked in, to remove when the build is done (nil when nothing ran).
+        public var workFolder: URL?
+        /// For a failed run: the last successful one, when one is stored.
+        public var lastGood: LastGood?
+        public var seconds: Double
+    }
+
+    /// The front matter defaults with the overrides applied.
+    public func parameters(for notebook: Notebook) -> [String: String] {
+        notebook.frontMatter.params.merging(overrides) { _, override in override }
+    }
+
+    public func resolve(_ notebook: Notebook) -> Job {
+        let parameters = parameters(for: notebook)
+        let program = NotebookProgram(notebook: notebook)
+        let key = NotebookCache.key(for: notebook, program: program, parameters: parameters,
+                                    libraryFingerprint: fingerprint, projectRoot: projectRoot)
+        return Job(notebook: notebook, parameters: parameters, program: program, key: key)
+    }
+
+    /// Runs `notebook` unless a stored result for the same key exists; `work` overrides the work folder.
+    public func run(_ notebook: Notebook, work: URL? = nil, events: @escaping @Sendable (RunEvent) -> Void = { _ in }) -> Outcome {
+        let started = Date()
+        var outcome = reuseOrRun(resolve(notebook), work: work, events: events)
+        outcome.seconds = Date().timeIntervalSince(started)
+        return outcome
+    }
+
+    private func reuseOrRun(_ job: Job, work: URL?, events: @escaping @Sendable (RunEvent) -> Void) -> Outcome {
+        let notebook = job.notebook
+        events(.started)
+        var outcome = Outcome(job: job, result: nil, outputFolder: nil, cacheHit: false, workFolder: nil, lastGood: nil, seconds: 0)
+        guard !notebook.executableBlocks.isEmpty else { return outcome }
+        if storesResults && reuseStored, let stored = cache.lookup(job.key) {
+            outcome.result = stored
+            outcome.outputFolder = cache.entry(job.key).appendingPathComponent("output")
+            outcome.cacheHit = true
+            events(.cached)
+            return outcome
+        }
+        let folder = work ?? layout.work(for: notebook.name)
+        outcome.workFolder = folder
+        var result: NotebookResult
+        do {
+            result = try executor.execute(job.program, of: notebook, parameters: job.parameters, in: folder, events: events)
+            outcome.outputFolder = folder.appendingPathComponent("output")
+            if result.status == .ok && storesResults {
+                outcome.outputFolder = try cache.store(result, key: job.key, work: folder).appendingPathComponent("output")
+                LastGood.record(job, in: layout)
+            }
+        } catch {
+            result = NotebookResult(status: .runtimeError, failure: .init(summary: "\(notebook.path): error: \(error)", details: "", block: nil))
+        }
+        outcome.result = result
+        if let failure = result.failure, result.status != .ok {
+            events(.failed(summary: failure.summary))
+            if storesResults { outcome.lastGood = LastGood.find(notebook.name, cache: cache) }
+        } else {
+            events(.finished(seconds: result.seconds))
+        }
+        return outcome
+    }
+}

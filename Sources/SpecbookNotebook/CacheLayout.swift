@@ -1,0 +1,42 @@
+import Foundation
+
+/// Where a project keeps what builds leave behind: `.specbook-cache/` and every folder in it, named once.
+///
+/// ```swift
+/// let layout = CacheLayout(projectRoot: root)
+/// layout.entry("3f2a…")          // .specbook-cache/entries/3f2a…
+/// layout.work(for: "lfp")        // .specbook-cache/work/lfp-<pid>
+/// ```
+public struct CacheLayout: Sendable, Equatable {
+    /// The cache folder's name inside a project.
+    public static let folderName = ".specbook-cache"
+
+    public var root: URL
+
+    public init(projectRoot: URL) {
+        root = projectRoot.appendingPathComponent(Self.folderName)
+    }
+
+    public init(root: URL) {
+        self.root = root
+    }
+
+    /// Finished runs, one folder per cache key.
+    public var entries: URL { root.appendingPathComponent("entries") }
+    public func entry(_ key: String) -> URL { entries.appendingPathComponent(key) }
+    /// A half-written entry, renamed to ``entry(_:)`` when whole.
+    public func staging(_ key: String) -> URL {
+        entries.appendingPathComponent(".staging-\(key)-\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
+    }
+    /// Where programs compile and run; deleted after each build and on Ctrl-C.
+    public var work: URL { root.appendingPathComponent("work") }
+    public func work(for notebook: String) -> URL { work.appendingPathComponent("\(notebook)-\(getpid())") }
+    /// Where `specbook run` leaves a notebook's program and figures for the author to open.
+    public func run(for notebook: String) -> URL { root.appendingPathComponent("run/\(notebook)") }
+    /// Sites replaced by a build, deleted in the background by the next.
+    public var trash: URL { root.appendingPathComponent("trash") }
+    /// Held while a build of the project runs.
+    public var lock: URL { root.appendingPathComponent("lock") }
+    /// The toolchain's version line, remembered per compiler.
+    public var toolchain: URL { root.appendingPathComponent("toolchain.txt") }
+}

@@ -1,0 +1,18 @@
+/// The environment variables the runner sets for a notebook program, spelled once for both sides.
+///
+/// ```swift
+/// environment[RunEnvironment.seed] = "7"                 // runner
+/// let seed = ProcessInfo.processInfo.environment[RunEnvironment.seed]   // notebook runtime
+/// ```
+public enum RunEnvironment {
+    /// The folder figures are written to.
+    public static let output = "SPECBOOK_OUTPUT"
+    /// The notebook's seed (front matter `seed`), a decimal `UInt64`.
+    public static let seed = "SPECBOOK_SEED"
+    /// The notebook's parameters as a JSON object of strings.
+    public static let parameters = "SPECBOOK_PARAMS"
+    /// The file display records are appended to, one JSON line each (see ``Record``).
+    public static let records = "SPECBOOK_RECORDS"
+    /// The file holding the latest ``ProgressRecord``, replaced whole at each update.
+    public static let progress = "SPECBOOK_PROGRESS"
+}

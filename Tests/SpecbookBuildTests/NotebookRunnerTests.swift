@@ -1,0 +1,78 @@
+import Foundation
+import SpecbookBuild
+import SpecbookNotebook
+import SpecbookWire
+import XCTest
+
+/// The runner stage in this process, against the notebook library of this build: events, reuse, keys, last good run.
+final class NotebookRunnerTests: XCTestCase {
+    var root: URL!
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("specbook-runner-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// The library built beside these tests.
+    func runner(_ overrides: [String: String] = [:]) throws -> NotebookRunner {
+        let me = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        let library = try XCTUnwrap(NotebookLibrary.locate(binPath: URL(fileURLWithPath: me).deletingLastPathComponent()))
+        XCTAssertFalse(library.needsBuild(), "the notebook library of this build is current")
+        return try NotebookRunner(projectRoot: root, overrides: overrides, library: library)
+    }
+
+    func notebook(_ code: String, prose: String = "Prose.") throws -> Notebook {
+        try NotebookParser.parse(source: "---\nparams:\n  n: 1\n---\n\n\(prose)\n\n```swift\n\(code)\n```\n", path: "notebooks/a.md", name: "a")
+    }
+
+    final class Events: @unchecked Sendable {
+        private let lock = NSLock()
+        private var list: [RunEvent] = []
+        func add(_ event: RunEvent) { lock.withLock { list.append(event) } }
+        var all: [RunEvent] { lock.withLock { list } }
+    }
+
+    func testRunsOnceThenReuses() throws {
+        let runner = try runner()
+        let nb = try notebook("report(\"n\", param(\"n\", default: 0))\nprint(\"ran\")")
+        let events = Events()
+        let first = runner.run(nb) { events.add($0) }
+        XCTAssertEqual(first.result?.status, .ok, "\(String(describing: first.result?.failure))")
+        XCTAssertEqual(first.result?.values, ["n": "1"])
+        XCTAssertFalse(first.cacheHit)
+        XCTAssertEqual(events.all.first, .started)
+        XCTAssertTrue(events.all.contains(.compiling))
+        guard case .finished? = events.all.last else { return XCTFail("\(events.all)") }
+        if let work = first.workFolder { try? FileManager.default.removeItem(at: work) }
+
+        let again = Events()
+        let second = runner.run(try notebook("report(\"n\", param(\"n\", default: 0))\nprint(\"ran\")", prose: "Other\n\nprose.")) { again.add($0) }
+        XCTAssertTrue(second.cacheHit, "prose edits reuse the stored run")
+        XCTAssertEqual(again.all, [.started, .cached])
+        XCTAssertEqual(second.result, first.result)
+        XCTAssertEqual(second.job.key, first.job.key)
+
+        XCTAssertNotEqual(try self.runner(["n": "2"]).resolve(nb).key, first.job.key, "parameters are in the key")
+        XCTAssertNotEqual(runner.resolve(try notebook("print(\"changed\")")).key, first.job.key, "code is in the key")
+    }
+
+    func testFailureReportsAndFindsTheLastGoodRun() throws {
+        let runner = try runner()
+        let good = runner.run(try notebook("print(\"good\")"))
+        XCTAssertEqual(good.result?.status, .ok)
+        XCTAssertNil(good.lastGood)
+
+        let events = Events()
+        let bad = runner.run(try notebook("let xs = [1]\nprint(xs[2])")) { events.add($0) }
+        XCTAssertEqual(bad.result?.status, .runtimeError)
+        guard case .failed(let summary)? = events.all.last else { return XCTFail("\(events.all)") }
+        XCTAssertTrue(summary.hasPrefix("notebooks/a.md:8: error: block crashed"), summary)
+        let kept = try XCTUnwrap(bad.lastGood)
+        XCTAssertEqual(kept.result, good.result)
+        XCTAssertTrue(kept.notebook.source.contains("print(\"good\")"), "the page is rendered from the source that ran")
+    }
+}
