@@ -100,6 +100,22 @@ extension Axes {
         return (low, high)
     }
 
+    /// The x and y limits the panel is drawn with, in data units: the explicit limits, else the data (points
+    /// with both coordinates drawable on the axes' scales) with 5% margins, as matplotlib's `get_xlim`.
+    ///
+    /// ```swift
+    /// try ax.line(x: [1, 10, 100], y: [1, 2, 3])
+    /// ax.xScale = .log
+    /// try ax.drawnLimits().x      // 10^-0.1 ... 10^2.1
+    /// ```
+    /// **Edge cases:** an axis with nothing to draw spans 0...1 (linear) or 1...10 (log); invalid explicit
+    /// limits throw ``FigureError/invalidLimits(axis:reason:)``.
+    public func drawnLimits() throws -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        let (x0, x1) = try resolvedLimits(.x, extent: dataExtent(.x))
+        let (y0, y1) = try resolvedLimits(.y, extent: dataExtent(.y))
+        return (xScale.inverse(x0)...xScale.inverse(x1), yScale.inverse(y0)...yScale.inverse(y1))
+    }
+
     /// True when the y axis is drawn counting down: asked for, or an `.upper` heat map without `y`.
     var drawsYInverted: Bool {
         yInverted || elements.contains { if case .heatmap(let h) = $0 { return h.origin == .upper && h.y == nil } else { return false } }

@@ -52,15 +52,27 @@ final class EdgeCaseTests: XCTestCase {
         fig.axes.xScale = .log
         fig.axes.yScale = .log
         fig.axes.hline(0)
-        XCTAssertNoThrow(try fig.pngData())
-        XCTAssertNoThrow(try fig.svgData())
+        // Only points with both coordinates positive count: x spans 1...100 (decades 0...2), y 1e-3...1
+        // (decades -3...0); each gets a 5% margin in decades. The line at y = 0 is masked.
+        let limits = try fig.axes.drawnLimits()
+        XCTAssertEqual(limits.x.lowerBound, pow(10, -0.1), accuracy: 1e-12)
+        XCTAssertEqual(limits.x.upperBound, pow(10, 2.1), accuracy: 1e-9)
+        XCTAssertEqual(limits.y.lowerBound, pow(10, -3.15), accuracy: 1e-15)
+        XCTAssertEqual(limits.y.upperBound, pow(10, 0.15), accuracy: 1e-12)
+        XCTAssertEqual(try renderPNG(fig).width, Int(fig.width * 2))
+        XCTAssertTrue(String(decoding: try fig.svgData(), as: UTF8.self).hasPrefix("<?xml"))
     }
 
     func testLogAxisWithNothingPositiveDrawsEmptyDecade() throws {
         let fig = Figure()
         try fig.axes.line(x: [1, 2, 3], y: [0, -1, -2])
         fig.axes.yScale = .log
-        XCTAssertNoThrow(try fig.pngData(scale: 1))
+        // No point has a positive y, so no point is drawn: the y axis shows one empty decade, 1 to 10, and the
+        // x axis the default 0 to 1.
+        let limits = try fig.axes.drawnLimits()
+        XCTAssertEqual(limits.y, 1...10)
+        XCTAssertEqual(limits.x, 0...1)
+        XCTAssertEqual(try renderPNG(fig, scale: 1).width, Int(fig.width))
     }
 
     func testNonPositiveLogLimitsAreAClearError() {
@@ -128,10 +140,14 @@ final class EdgeCaseTests: XCTestCase {
     }
 
     func testEmptyFigureDrawsEmptyAxes() throws {
-        XCTAssertNoThrow(try Figure().pngData(scale: 1))
+        let empty = Figure()
+        XCTAssertEqual(try empty.axes.drawnLimits().x, 0...1)
+        XCTAssertEqual(try empty.axes.drawnLimits().y, 0...1)
+        XCTAssertEqual(try renderPNG(empty, scale: 1).width, Int(empty.width))
         let log = Figure()
         log.axes.xScale = .log
-        XCTAssertNoThrow(try log.svgData())
+        XCTAssertEqual(try log.axes.drawnLimits().x, 1...10, "an empty log axis shows one decade")
+        XCTAssertTrue(String(decoding: try log.svgData(), as: UTF8.self).contains("<svg"))
     }
 
     func testGridAccessors() throws {
