@@ -6,14 +6,15 @@ import Foundation
 /// `FFTPlan` and split apart again, which costs about half a complex transform of length n.
 ///
 /// ```swift
-/// let plan = RealFFTPlan(count: 8)
+/// let plan = try RealFFTPlan(count: 8)
 /// let x: [Double] = [1, 2, 3, 4, 5, 6, 7, 8]
-/// let spectrum = plan.forward(x)           // 5 complex values, X_0 = 36
-/// let back = plan.inverse(spectrum)        // == x (inverse divides by n)
+/// let spectrum = try plan.forward(x)       // 5 complex values, X_0 = 36
+/// let back = try plan.inverse(spectrum)    // == x (inverse divides by n)
 /// ```
 ///
 /// **Edge cases:**
-/// - `count` must be at least 1 (precondition); the output has `count / 2 + 1` entries.
+/// - `count` below 1 throws ``NumericsError/invalidArgument(_:)``; the output has `count / 2 + 1` entries.
+/// - Input of the wrong length throws ``NumericsError/countMismatch(what:expected:actual:)``.
 /// - `inverse` ignores the imaginary part of X_0 (and of X_{n/2} for even n): a real signal has none.
 /// - Odd lengths fall back to a full complex transform of length n.
 public struct RealFFTPlan: Sendable {
@@ -25,11 +26,11 @@ public struct RealFFTPlan: Sendable {
     private let twiddleRe: [Double]
     private let twiddleIm: [Double]
 
-    public init(count: Int) {
-        precondition(count >= 1, "RealFFTPlan: count must be at least 1, got \(count)")
+    public init(count: Int) throws {
+        guard count >= 1 else { throw NumericsError.invalidArgument("RealFFTPlan: count must be at least 1, got \(count)") }
         self.count = count
         if count % 2 == 0 {
-            plan = FFTPlan(count: count / 2)
+            plan = try FFTPlan(count: count / 2)
             var re = [Double](repeating: 0, count: count / 2 + 1)
             var im = re
             for k in 0...count / 2 {
@@ -37,14 +38,14 @@ public struct RealFFTPlan: Sendable {
             }
             twiddleRe = re; twiddleIm = im
         } else {
-            plan = FFTPlan(count: count)
+            plan = try FFTPlan(count: count)
             twiddleRe = []; twiddleIm = []
         }
     }
 
     /// The DFT of `x` (count values), outputs X_0 ... X_{n/2}.
-    public func forward(_ x: [Double]) -> SplitComplexVector {
-        precondition(x.count == count, "RealFFTPlan(count: \(count)): got \(x.count) values")
+    public func forward(_ x: [Double]) throws -> SplitComplexVector {
+        guard x.count == count else { throw NumericsError.countMismatch(what: "RealFFTPlan input", expected: count, actual: x.count) }
         var out = SplitComplexVector(zeros: outputCount)
         x.withUnsafeBufferPointer { xp in
             out.real.withUnsafeMutableBufferPointer { re in
@@ -92,8 +93,10 @@ public struct RealFFTPlan: Sendable {
     }
 
     /// The real signal whose DFT is `spectrum` (outputCount values), normalised by 1/n.
-    public func inverse(_ spectrum: SplitComplexVector) -> [Double] {
-        precondition(spectrum.count == outputCount, "RealFFTPlan(count: \(count)).inverse: expected \(outputCount) values, got \(spectrum.count)")
+    public func inverse(_ spectrum: SplitComplexVector) throws -> [Double] {
+        guard spectrum.count == outputCount else {
+            throw NumericsError.countMismatch(what: "RealFFTPlan.inverse spectrum", expected: outputCount, actual: spectrum.count)
+        }
         var x = [Double](repeating: 0, count: count)
         spectrum.real.withUnsafeBufferPointer { re in
             spectrum.imag.withUnsafeBufferPointer { im in

@@ -8,24 +8,30 @@ import Foundation
 /// ```
 ///
 /// **Edge cases:**
-/// - `real` and `imag` must have the same count (checked with a precondition: a programmer error).
+/// - `real` and `imag` of different counts throw ``NumericsError/countMismatch(what:expected:actual:)``.
 /// - An empty vector is allowed.
 public struct SplitComplexVector: Sendable, Equatable {
     public var real: [Double]
     public var imag: [Double]
 
-    public init(real: [Double], imag: [Double]) {
-        precondition(real.count == imag.count, "SplitComplexVector: \(real.count) real parts but \(imag.count) imaginary parts")
+    public init(real: [Double], imag: [Double]) throws {
+        guard real.count == imag.count else {
+            throw NumericsError.countMismatch(what: "SplitComplexVector imaginary parts", expected: real.count, actual: imag.count)
+        }
+        self.init(checkedReal: real, imag: imag)
+    }
+
+    private init(checkedReal real: [Double], imag: [Double]) {
         self.real = real
         self.imag = imag
     }
 
     /// A vector of real numbers (imaginary parts zero).
-    public init(real: [Double]) { self.init(real: real, imag: [Double](repeating: 0, count: real.count)) }
+    public init(real: [Double]) { self.init(checkedReal: real, imag: [Double](repeating: 0, count: real.count)) }
 
     /// A vector of `count` zeros.
     public init(zeros count: Int) {
-        self.init(real: [Double](repeating: 0, count: count), imag: [Double](repeating: 0, count: count))
+        self.init(checkedReal: [Double](repeating: 0, count: count), imag: [Double](repeating: 0, count: count))
     }
 
     public var count: Int { real.count }
@@ -42,13 +48,15 @@ public struct SplitComplexVector: Sendable, Equatable {
 /// can serve many calls and threads.
 ///
 /// ```swift
-/// let plan = FFTPlan(count: 8)
-/// let spectrum = plan.forward(SplitComplexVector(real: [1, 0, 0, 0, 0, 0, 0, 0]))
-/// let back = plan.inverse(spectrum)       // inverse divides by n, so back == the input
+/// let plan = try FFTPlan(count: 8)
+/// let spectrum = try plan.forward(SplitComplexVector(real: [1, 0, 0, 0, 0, 0, 0, 0]))
+/// let back = try plan.inverse(spectrum)   // inverse divides by n, so back == the input
 /// ```
 ///
 /// **Edge cases:**
-/// - `count` must be at least 1 (precondition); `count == 1` is the identity.
+/// - `count` below 1 throws ``NumericsError/invalidArgument(_:)``; `count == 1` is the identity.
+/// - A vector of another length than `count` throws ``NumericsError/countMismatch(what:expected:actual:)``;
+///   the pointer-based calls (also reached by passing arrays as `&x`) take `count` values on trust.
 /// - The forward transform is unnormalised; the inverse is normalised by 1/n, so `inverse(forward(x)) == x`.
 /// - NaN or infinite input spreads to every output, as in any FFT.
 public struct FFTPlan: Sendable {
@@ -61,8 +69,8 @@ public struct FFTPlan: Sendable {
         case bluestein(BluesteinKernel)
     }
 
-    public init(count: Int) {
-        precondition(count >= 1, "FFTPlan: count must be at least 1, got \(count)")
+    public init(count: Int) throws {
+        guard count >= 1 else { throw NumericsError.invalidArgument("FFTPlan: count must be at least 1, got \(count)") }
         self.count = count
         if count == 1 {
             algorithm = .identity
@@ -94,34 +102,28 @@ public struct FFTPlan: Sendable {
         forward(real: imag, imag: real)
     }
 
-    /// Forward transform in place of two arrays of `count` values.
-    public func forward(real: inout [Double], imag: inout [Double]) {
-        precondition(real.count == count && imag.count == count, "FFTPlan(count: \(count)): got \(real.count) and \(imag.count) values")
-        real.withUnsafeMutableBufferPointer { re in
-            imag.withUnsafeMutableBufferPointer { im in forward(real: re.baseAddress!, imag: im.baseAddress!) }
-        }
-    }
-
-    /// Inverse transform (normalised by 1/n) in place of two arrays of `count` values.
-    public func inverse(real: inout [Double], imag: inout [Double]) {
-        precondition(real.count == count && imag.count == count, "FFTPlan(count: \(count)): got \(real.count) and \(imag.count) values")
-        real.withUnsafeMutableBufferPointer { re in
-            imag.withUnsafeMutableBufferPointer { im in inverse(real: re.baseAddress!, imag: im.baseAddress!) }
-        }
-    }
-
     /// The forward transform of `x`.
-    public func forward(_ x: SplitComplexVector) -> SplitComplexVector {
+    public func forward(_ x: SplitComplexVector) throws -> SplitComplexVector {
+        try checkCount(x)
         var y = x
-        forward(real: &y.real, imag: &y.imag)
+        y.real.withUnsafeMutableBufferPointer { re in
+            y.imag.withUnsafeMutableBufferPointer { im in forward(real: re.baseAddress!, imag: im.baseAddress!) }
+        }
         return y
     }
 
     /// The inverse transform of `x`, normalised by 1/n.
-    public func inverse(_ x: SplitComplexVector) -> SplitComplexVector {
+    public func inverse(_ x: SplitComplexVector) throws -> SplitComplexVector {
+        try checkCount(x)
         var y = x
-        inverse(real: &y.real, imag: &y.imag)
+        y.real.withUnsafeMutableBufferPointer { re in
+            y.imag.withUnsafeMutableBufferPointer { im in inverse(real: re.baseAddress!, imag: im.baseAddress!) }
+        }
         return y
+    }
+
+    private func checkCount(_ x: SplitComplexVector) throws {
+        guard x.count == count else { throw NumericsError.countMismatch(what: "FFTPlan input", expected: count, actual: x.count) }
     }
 }
 

@@ -5,14 +5,15 @@ import Foundation
 /// X_{k_1..k_d} = sum_j x_{j_1..j_d} e^{-2 pi i (j_1 k_1/n_1 + ... + j_d k_d/n_d)}; the last axis is contiguous.
 ///
 /// ```swift
-/// let plan = FFTGridPlan(shape: [4, 4, 4])
+/// let plan = try FFTGridPlan(shape: [4, 4, 4])
 /// var grid = SplitComplexVector(zeros: 64)
 /// grid.real[0] = 1
-/// let spectrum = plan.forward(grid)        // all ones
+/// let spectrum = try plan.forward(grid)    // all ones
 /// ```
 ///
 /// **Edge cases:**
-/// - Every extent must be at least 1 and the shape non-empty (precondition).
+/// - An empty shape or an extent below 1 throws ``NumericsError/invalidArgument(_:)``; a grid of another
+///   size than the shape's throws ``NumericsError/countMismatch(what:expected:actual:)``.
 /// - The inverse is normalised by 1 / (number of grid points).
 /// - Axes of extent 1 are skipped.
 public struct FFTGridPlan: Sendable {
@@ -20,11 +21,13 @@ public struct FFTGridPlan: Sendable {
     public let count: Int
     private let plans: [FFTPlan]
 
-    public init(shape: [Int]) {
-        precondition(!shape.isEmpty && shape.allSatisfy { $0 >= 1 }, "FFTGridPlan: every extent must be at least 1, got \(shape)")
+    public init(shape: [Int]) throws {
+        guard !shape.isEmpty && shape.allSatisfy({ $0 >= 1 }) else {
+            throw NumericsError.invalidArgument("FFTGridPlan: every extent must be at least 1, got \(shape)")
+        }
         self.shape = shape
         count = shape.reduce(1, *)
-        plans = shape.map { FFTPlan(count: $0) }
+        plans = try shape.map { try FFTPlan(count: $0) }
     }
 
     /// Forward transform in place of `count` values in row-major order.
@@ -44,8 +47,8 @@ public struct FFTGridPlan: Sendable {
     }
 
     /// The forward transform of a row-major grid.
-    public func forward(_ x: SplitComplexVector) -> SplitComplexVector {
-        precondition(x.count == count, "FFTGridPlan(shape: \(shape)): got \(x.count) values")
+    public func forward(_ x: SplitComplexVector) throws -> SplitComplexVector {
+        guard x.count == count else { throw NumericsError.countMismatch(what: "FFTGridPlan\(shape) grid", expected: count, actual: x.count) }
         var y = x
         y.real.withUnsafeMutableBufferPointer { re in
             y.imag.withUnsafeMutableBufferPointer { im in forward(real: re.baseAddress!, imag: im.baseAddress!) }
@@ -54,8 +57,8 @@ public struct FFTGridPlan: Sendable {
     }
 
     /// The inverse transform of a row-major grid, normalised by 1/count.
-    public func inverse(_ x: SplitComplexVector) -> SplitComplexVector {
-        precondition(x.count == count, "FFTGridPlan(shape: \(shape)): got \(x.count) values")
+    public func inverse(_ x: SplitComplexVector) throws -> SplitComplexVector {
+        guard x.count == count else { throw NumericsError.countMismatch(what: "FFTGridPlan\(shape) grid", expected: count, actual: x.count) }
         var y = x
         y.real.withUnsafeMutableBufferPointer { re in
             y.imag.withUnsafeMutableBufferPointer { im in inverse(real: re.baseAddress!, imag: im.baseAddress!) }
@@ -106,27 +109,28 @@ public struct FFTGridPlan: Sendable {
 /// A reusable plan for the 2-D DFT of a row-major `rows x columns` grid.
 ///
 /// ```swift
-/// let plan = FFT2DPlan(rows: 3, columns: 5)
+/// let plan = try FFT2DPlan(rows: 3, columns: 5)
 /// let image = SplitComplexVector(real: (0..<15).map(Double.init))
-/// let back = plan.inverse(plan.forward(image))   // == image
+/// let back = try plan.inverse(plan.forward(image))   // == image
 /// ```
 ///
 /// **Edge cases:**
-/// - `rows` and `columns` must be at least 1 (precondition); any lengths work, not only powers of two.
+/// - `rows` or `columns` below 1 throws ``NumericsError/invalidArgument(_:)``; any lengths work, not only
+///   powers of two.
 /// - The inverse is normalised by 1 / (rows * columns).
 public struct FFT2DPlan: Sendable {
     public let rows: Int
     public let columns: Int
     private let grid: FFTGridPlan
 
-    public init(rows: Int, columns: Int) {
+    public init(rows: Int, columns: Int) throws {
         self.rows = rows
         self.columns = columns
-        grid = FFTGridPlan(shape: [rows, columns])
+        grid = try FFTGridPlan(shape: [rows, columns])
     }
 
-    public func forward(_ x: SplitComplexVector) -> SplitComplexVector { grid.forward(x) }
-    public func inverse(_ x: SplitComplexVector) -> SplitComplexVector { grid.inverse(x) }
+    public func forward(_ x: SplitComplexVector) throws -> SplitComplexVector { try grid.forward(x) }
+    public func inverse(_ x: SplitComplexVector) throws -> SplitComplexVector { try grid.inverse(x) }
     public func forward(real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>) { grid.forward(real: real, imag: imag) }
     public func inverse(real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>) { grid.inverse(real: real, imag: imag) }
 }

@@ -79,7 +79,7 @@ extension LFPSolver {
                 gridRe[j] += a; gridIm[j] -= b
             }
         }
-        let plan = FFTGridPlan(shape: [Int](repeating: size, count: dimension))
+        let plan = try FFTGridPlan(shape: [Int](repeating: size, count: dimension))
         gridRe.withUnsafeMutableBufferPointer { re in
             gridIm.withUnsafeMutableBufferPointer { im in plan.unnormalizedInverse(real: re.baseAddress!, imag: im.baseAddress!) }
         }

@@ -11,12 +11,14 @@ import Foundation
 ///
 /// ```swift
 /// let xs = (0..<64).map { -Double.pi + 2 * Double.pi * Double($0) / 64 }
-/// let dft = NonUniformDFT(points: xs, frequencies: (0...10).map(Double.init), scale: 1 / (2 * Double.pi))
-/// let spectrum = dft.transform(xs.map { sin(3 * $0) })    // |F(3)| = 32, the rest about 0
+/// let dft = try NonUniformDFT(points: xs, frequencies: (0...10).map(Double.init), scale: 1 / (2 * Double.pi))
+/// let spectrum = try dft.transform(xs.map { sin(3 * $0) })    // |F(3)| = 32, the rest about 0
 /// ```
 ///
 /// **Edge cases:**
-/// - `points.count` and `frequencies.count` must be multiples of `dimension` (precondition).
+/// - A `dimension` below 1, or `points.count` or `frequencies.count` not a multiple of it, throws
+///   ``NumericsError/invalidArgument(_:)``; values of the wrong count throw
+///   ``NumericsError/countMismatch(what:expected:actual:)``.
 /// - No points or no frequencies give an all-zero or empty result.
 /// - Non-integer frequencies are allowed; the matrices take 16 * frequencies * points bytes.
 public struct NonUniformDFT: Sendable {
@@ -32,9 +34,11 @@ public struct NonUniformDFT: Sendable {
     /// - Parameters:
     ///   - points: n points, row-major n x d.
     ///   - frequencies: m frequency vectors, row-major m x d.
-    public init(points: [Double], frequencies: [Double], dimension: Int = 1, scale: Double = 1) {
-        precondition(dimension >= 1 && points.count % dimension == 0 && frequencies.count % dimension == 0,
-                      "NonUniformDFT: points (\(points.count)) and frequencies (\(frequencies.count)) must be multiples of dimension \(dimension)")
+    public init(points: [Double], frequencies: [Double], dimension: Int = 1, scale: Double = 1) throws {
+        guard dimension >= 1 && points.count % dimension == 0 && frequencies.count % dimension == 0 else {
+            throw NumericsError.invalidArgument(
+                "NonUniformDFT: points (\(points.count)) and frequencies (\(frequencies.count)) must be multiples of dimension \(dimension)")
+        }
         self.dimension = dimension
         self.scale = scale
         let n = points.count / dimension, m = frequencies.count / dimension
@@ -57,13 +61,13 @@ public struct NonUniformDFT: Sendable {
     }
 
     /// One-dimensional convenience: integer frequencies, e.g. `0...K`.
-    public init(points: [Double], frequencies: ClosedRange<Int>, scale: Double = 1) {
-        self.init(points: points, frequencies: frequencies.map(Double.init), dimension: 1, scale: scale)
+    public init(points: [Double], frequencies: ClosedRange<Int>, scale: Double = 1) throws {
+        try self.init(points: points, frequencies: frequencies.map(Double.init), dimension: 1, scale: scale)
     }
 
     /// F(k) for real values y at the points.
-    public func transform(_ values: [Double]) -> SplitComplexVector {
-        precondition(values.count == pointCount, "NonUniformDFT: expected \(pointCount) values, got \(values.count)")
+    public func transform(_ values: [Double]) throws -> SplitComplexVector {
+        try checkCount(values.count, expected: pointCount)
         var out = SplitComplexVector(zeros: frequencyCount)
         guard frequencyCount > 0 && pointCount > 0 else { return out }
         // Re F = C y, Im F = -S y
@@ -73,8 +77,8 @@ public struct NonUniformDFT: Sendable {
     }
 
     /// F(k) for complex values y = a + ib at the points: Re F = C a + S b, Im F = C b - S a.
-    public func transform(_ values: SplitComplexVector) -> SplitComplexVector {
-        precondition(values.count == pointCount, "NonUniformDFT: expected \(pointCount) values, got \(values.count)")
+    public func transform(_ values: SplitComplexVector) throws -> SplitComplexVector {
+        try checkCount(values.count, expected: pointCount)
         var out = SplitComplexVector(zeros: frequencyCount)
         guard frequencyCount > 0 && pointCount > 0 else { return out }
         gemv(cosines, values.real, 1, &out.real)
@@ -85,8 +89,8 @@ public struct NonUniformDFT: Sendable {
     }
 
     /// F(k) for a batch of real value vectors (row-major batch x points); result row-major batch x frequencies.
-    public func transform(batch values: [Double], count batch: Int) -> SplitComplexVector {
-        precondition(values.count == batch * pointCount, "NonUniformDFT: expected \(batch) x \(pointCount) values, got \(values.count)")
+    public func transform(batch values: [Double], count batch: Int) throws -> SplitComplexVector {
+        try checkCount(values.count, expected: batch * pointCount)
         var out = SplitComplexVector(zeros: batch * frequencyCount)
         guard frequencyCount > 0 && pointCount > 0 && batch > 0 else { return out }
         // F^T = Y C^T (batch x m) and -Y S^T
@@ -95,6 +99,10 @@ public struct NonUniformDFT: Sendable {
         cblas_dgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(batch), Int32(frequencyCount), Int32(pointCount),
                     -1, values, Int32(pointCount), sines, Int32(pointCount), 0, &out.imag, Int32(frequencyCount))
         return out
+    }
+
+    private func checkCount(_ count: Int, expected: Int) throws {
+        guard count == expected else { throw NumericsError.countMismatch(what: "NonUniformDFT values", expected: expected, actual: count) }
     }
 
     private func gemv(_ matrix: [Double], _ x: [Double], _ alpha: Double, _ y: inout [Double], beta: Double = 0) {

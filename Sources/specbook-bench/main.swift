@@ -5,7 +5,7 @@ let benchmarks: [String: ([String]) throws -> Void] = [
     "mlp": MLPBenchmark.run,
     "lfp": { runLFPBenchmark(arguments: $0) },
     "figures": { runFiguresBenchmark(arguments: $0) },
-    "fft": { runFFTBenchmark(arguments: $0) },
+    "fft": { try runFFTBenchmark(arguments: $0) },
 ]
 
 let arguments = Array(CommandLine.arguments.dropFirst())

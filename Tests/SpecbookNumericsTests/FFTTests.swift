@@ -17,8 +17,9 @@ func naiveDFT(_ x: SplitComplexVector, bin k: Int, sign: Double = -1) -> (Double
 
 func randomComplex(_ n: Int, seed: UInt64) -> SplitComplexVector {
     var rng = SeededGenerator(seed: seed)
-    return SplitComplexVector(real: (0..<n).map { _ in Double.random(in: -1...1, using: &rng) },
-                              imag: (0..<n).map { _ in Double.random(in: -1...1, using: &rng) })
+    var z = SplitComplexVector(real: (0..<n).map { _ in Double.random(in: -1...1, using: &rng) })
+    z.imag = (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }
+    return z
 }
 
 func maxAbsDifference(_ a: SplitComplexVector, _ b: SplitComplexVector) -> Double {
@@ -31,28 +32,28 @@ final class FFTTests: XCTestCase {
     /// Stated tolerance: max |FFT - naive DFT| <= 1e-12 * n * max|x| (Double); observed errors are far smaller.
     func tolerance(_ n: Int) -> Double { 1e-12 * Double(n) }
 
-    func testMatchesNaiveDFTForEveryLengthUpTo64AndPrimes() {
+    func testMatchesNaiveDFTForEveryLengthUpTo64AndPrimes() throws {
         for n in Array(1...64) + [97, 101, 1009, 1000, 2310, 2187, 3125] {
             let x = randomComplex(n, seed: UInt64(n))
-            let fast = FFTPlan(count: n).forward(x)
+            let fast = try FFTPlan(count: n).forward(x)
             var naive = SplitComplexVector(zeros: n)
             for k in 0..<n { (naive.real[k], naive.imag[k]) = naiveDFT(x, bin: k) }
             XCTAssertLessThan(maxAbsDifference(fast, naive), tolerance(n), "n = \(n)")
         }
     }
 
-    func testInverseUndoesForward() {
+    func testInverseUndoesForward() throws {
         for n in [1, 2, 3, 7, 16, 100, 97, 1000, 1024, 4096] {
             let x = randomComplex(n, seed: 7 + UInt64(n))
-            let plan = FFTPlan(count: n)
-            XCTAssertLessThan(maxAbsDifference(plan.inverse(plan.forward(x)), x), 1e-14 * Double(max(n, 16)), "n = \(n)")
+            let plan = try FFTPlan(count: n)
+            XCTAssertLessThan(try maxAbsDifference(plan.inverse(plan.forward(x)), x), 1e-14 * Double(max(n, 16)), "n = \(n)")
         }
     }
 
-    func testInverseMatchesNaiveInverseDFT() {
+    func testInverseMatchesNaiveInverseDFT() throws {
         for n in [5, 12, 64] {
             let x = randomComplex(n, seed: 99)
-            let inverse = FFTPlan(count: n).inverse(x)
+            let inverse = try FFTPlan(count: n).inverse(x)
             for k in 0..<n {
                 let (re, im) = naiveDFT(x, bin: k, sign: 1)
                 XCTAssertEqual(inverse.real[k], re / Double(n), accuracy: 1e-14)
@@ -61,11 +62,11 @@ final class FFTTests: XCTestCase {
         }
     }
 
-    func testLargePowersOfTwo() {
+    func testLargePowersOfTwo() throws {
         for n in [4096, 65536] {
             let x = randomComplex(n, seed: UInt64(n))
-            let plan = FFTPlan(count: n)
-            let fast = plan.forward(x)
+            let plan = try FFTPlan(count: n)
+            let fast = try plan.forward(x)
             // Every bin of 4096; 64 spread-out bins of 65536 (a full naive DFT would take seconds).
             let bins = n <= 4096 ? Array(0..<n) : (0..<64).map { ($0 * 1031) % n }
             var worst = 0.0
@@ -78,39 +79,39 @@ final class FFTTests: XCTestCase {
             let energyX = zip(x.real, x.imag).reduce(0) { $0 + $1.0 * $1.0 + $1.1 * $1.1 }
             let energyF = zip(fast.real, fast.imag).reduce(0) { $0 + $1.0 * $1.0 + $1.1 * $1.1 }
             XCTAssertEqual(energyF / Double(n), energyX, accuracy: 1e-10 * energyX)
-            XCTAssertLessThan(maxAbsDifference(plan.inverse(fast), x), 1e-13)
+            XCTAssertLessThan(try maxAbsDifference(plan.inverse(fast), x), 1e-13)
         }
     }
 
-    func testSingleToneLandsInOneBin() {
+    func testSingleToneLandsInOneBin() throws {
         let n = 12
         let x = SplitComplexVector(real: (0..<n).map { cos(2 * Double.pi * 3 * Double($0) / Double(n)) })
-        let m = FFTPlan(count: n).forward(x).magnitudes
+        let m = try FFTPlan(count: n).forward(x).magnitudes
         for k in 0..<n { XCTAssertEqual(m[k], k == 3 || k == 9 ? 6 : 0, accuracy: 1e-12) }
     }
 
-    func testRealFFTMatchesComplexFFT() {
+    func testRealFFTMatchesComplexFFT() throws {
         for n in Array(1...40) + [97, 256, 1000, 1024, 1022] {
             var rng = SeededGenerator(seed: UInt64(n) + 5)
             let x = (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }
-            let plan = RealFFTPlan(count: n)
-            let half = plan.forward(x)
-            let full = FFTPlan(count: n).forward(SplitComplexVector(real: x))
+            let plan = try RealFFTPlan(count: n)
+            let half = try plan.forward(x)
+            let full = try FFTPlan(count: n).forward(SplitComplexVector(real: x))
             XCTAssertEqual(half.count, n / 2 + 1)
             for k in 0..<half.count {
                 XCTAssertEqual(half.real[k], full.real[k], accuracy: tolerance(n), "n = \(n), k = \(k)")
                 XCTAssertEqual(half.imag[k], full.imag[k], accuracy: tolerance(n), "n = \(n), k = \(k)")
             }
-            let back = plan.inverse(half)
+            let back = try plan.inverse(half)
             for j in 0..<n { XCTAssertEqual(back[j], x[j], accuracy: 1e-13, "n = \(n)") }
         }
     }
 
-    func testTwoDimensionalMatchesNaive() {
+    func testTwoDimensionalMatchesNaive() throws {
         for (rows, columns) in [(1, 1), (4, 8), (3, 5), (6, 7), (16, 16), (12, 1)] {
             let x = randomComplex(rows * columns, seed: UInt64(rows * 100 + columns))
-            let plan = FFT2DPlan(rows: rows, columns: columns)
-            let fast = plan.forward(x)
+            let plan = try FFT2DPlan(rows: rows, columns: columns)
+            let fast = try plan.forward(x)
             for p in 0..<rows {
                 for q in 0..<columns {
                     var re = 0.0, im = 0.0
@@ -127,11 +128,11 @@ final class FFTTests: XCTestCase {
                     XCTAssertEqual(fast.imag[p * columns + q], im, accuracy: tolerance(rows * columns))
                 }
             }
-            XCTAssertLessThan(maxAbsDifference(plan.inverse(fast), x), 1e-13)
+            XCTAssertLessThan(try maxAbsDifference(plan.inverse(fast), x), 1e-13)
         }
     }
 
-    func testThreeDimensionalGridIsSeparable() {
+    func testThreeDimensionalGridIsSeparable() throws {
         // The 3-D transform of a product f(a) g(b) h(c) is the product of the 1-D transforms.
         let shape = [4, 6, 5]
         let f = randomComplex(4, seed: 1), g = randomComplex(6, seed: 2), h = randomComplex(5, seed: 3)
@@ -150,29 +151,80 @@ final class FFTTests: XCTestCase {
             }
             return out
         }
-        let grid = FFTGridPlan(shape: shape).forward(product(f, g, h))
-        let expected = product(FFTPlan(count: 4).forward(f), FFTPlan(count: 6).forward(g), FFTPlan(count: 5).forward(h))
+        let grid = try FFTGridPlan(shape: shape).forward(product(f, g, h))
+        let expected = try product(FFTPlan(count: 4).forward(f), FFTPlan(count: 6).forward(g), FFTPlan(count: 5).forward(h))
         XCTAssertLessThan(maxAbsDifference(grid, expected), 1e-12)
     }
 
-    func testDocumentationExamples() {
-        XCTAssertEqual(SplitComplexVector(real: [1, 0], imag: [0, 1]).magnitudes, [1, 1])
-        let plan = FFTPlan(count: 8)
+    func testDocumentationExamples() throws {
+        XCTAssertEqual(try SplitComplexVector(real: [1, 0], imag: [0, 1]).magnitudes, [1, 1])
+        let plan = try FFTPlan(count: 8)
         let impulse = SplitComplexVector(real: [1, 0, 0, 0, 0, 0, 0, 0])
-        XCTAssertLessThan(maxAbsDifference(plan.inverse(plan.forward(impulse)), impulse), 1e-15)
-        let real = RealFFTPlan(count: 8)
+        XCTAssertLessThan(try maxAbsDifference(plan.inverse(plan.forward(impulse)), impulse), 1e-15)
+        let real = try RealFFTPlan(count: 8)
         let x: [Double] = [1, 2, 3, 4, 5, 6, 7, 8]
-        XCTAssertEqual(real.forward(x).real[0], 36, accuracy: 1e-12)
-        for (a, b) in zip(real.inverse(real.forward(x)), x) { XCTAssertEqual(a, b, accuracy: 1e-13) }
+        XCTAssertEqual(try real.forward(x).real[0], 36, accuracy: 1e-12)
+        for (a, b) in zip(try real.inverse(real.forward(x)), x) { XCTAssertEqual(a, b, accuracy: 1e-13) }
         var grid = SplitComplexVector(zeros: 64)
         grid.real[0] = 1
-        XCTAssertEqual(FFTGridPlan(shape: [4, 4, 4]).forward(grid).real, [Double](repeating: 1, count: 64))
-        let plan2D = FFT2DPlan(rows: 3, columns: 5)
+        XCTAssertEqual(try FFTGridPlan(shape: [4, 4, 4]).forward(grid).real, [Double](repeating: 1, count: 64))
+        let plan2D = try FFT2DPlan(rows: 3, columns: 5)
         let image = SplitComplexVector(real: (0..<15).map(Double.init))
-        XCTAssertLessThan(maxAbsDifference(plan2D.inverse(plan2D.forward(image)), image), 1e-13)
+        XCTAssertLessThan(try maxAbsDifference(plan2D.inverse(plan2D.forward(image)), image), 1e-13)
         let xs = (0..<64).map { -Double.pi + 2 * Double.pi * Double($0) / 64 }
-        let dft = NonUniformDFT(points: xs, frequencies: (0...10).map(Double.init), scale: 1 / (2 * Double.pi))
-        let m = dft.transform(xs.map { sin(3 * $0) }).magnitudes
+        let dft = try NonUniformDFT(points: xs, frequencies: (0...10).map(Double.init), scale: 1 / (2 * Double.pi))
+        let m = try dft.transform(xs.map { sin(3 * $0) }).magnitudes
         for k in 0...10 { XCTAssertEqual(m[k], k == 3 ? 32 : 0, accuracy: 1e-12) }
+    }
+}
+
+/// Lengths and sizes a notebook author passes are checked: bad ones throw a typed error naming what was wrong.
+final class FourierInputErrorTests: XCTestCase {
+    func assertThrows(_ expected: NumericsError, file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Void) {
+        XCTAssertThrowsError(try body(), file: file, line: line) { error in
+            XCTAssertEqual(error as? NumericsError, expected, file: file, line: line)
+        }
+    }
+
+    func testBadLengthsThrow() throws {
+        assertThrows(.invalidArgument("FFTPlan: count must be at least 1, got 0")) { _ = try FFTPlan(count: 0) }
+        assertThrows(.invalidArgument("RealFFTPlan: count must be at least 1, got -3")) { _ = try RealFFTPlan(count: -3) }
+        assertThrows(.invalidArgument("FFTGridPlan: every extent must be at least 1, got []")) { _ = try FFTGridPlan(shape: []) }
+        assertThrows(.invalidArgument("FFTGridPlan: every extent must be at least 1, got [4, 0]")) { _ = try FFT2DPlan(rows: 4, columns: 0) }
+        assertThrows(.countMismatch(what: "SplitComplexVector imaginary parts", expected: 2, actual: 1)) {
+            _ = try SplitComplexVector(real: [1, 2], imag: [3])
+        }
+        let plan = try FFTPlan(count: 4)
+        assertThrows(.countMismatch(what: "FFTPlan input", expected: 4, actual: 3)) { _ = try plan.forward(SplitComplexVector(real: [1, 2, 3])) }
+        assertThrows(.countMismatch(what: "FFTPlan input", expected: 4, actual: 5)) { _ = try plan.inverse(SplitComplexVector(real: [1, 2, 3, 4, 5])) }
+        let real = try RealFFTPlan(count: 8)
+        assertThrows(.countMismatch(what: "RealFFTPlan input", expected: 8, actual: 7)) { _ = try real.forward([Double](repeating: 0, count: 7)) }
+        assertThrows(.countMismatch(what: "RealFFTPlan.inverse spectrum", expected: 5, actual: 8)) { _ = try real.inverse(SplitComplexVector(zeros: 8)) }
+        let grid = try FFTGridPlan(shape: [2, 3])
+        assertThrows(.countMismatch(what: "FFTGridPlan[2, 3] grid", expected: 6, actual: 5)) { _ = try grid.forward(SplitComplexVector(zeros: 5)) }
+    }
+
+    func testBadSpectraAndTransformsThrow() throws {
+        assertThrows(.countMismatch(what: "FrequencySpectrum coefficients", expected: 3, actual: 2)) {
+            _ = try FrequencySpectrum(frequencies: [0, 1, 2], coefficients: SplitComplexVector(zeros: 2))
+        }
+        let a = try FrequencySpectrum(uniformSamples: [1, 0, 0, 0])
+        let b = try FrequencySpectrum(uniformSamples: [1, 0, 0, 0, 0, 0])
+        assertThrows(.countMismatch(what: "FrequencySpectrum.relativeError target coefficients", expected: 3, actual: 4)) {
+            _ = try a.relativeError(to: b)
+        }
+        assertThrows(.invalidArgument("FrequencySpectrum.relativeError: index 3 outside 0..<3")) { _ = try a.relativeError(to: a, at: [0, 3]) }
+        assertThrows(.countMismatch(what: "FFTGridPlan[2, 3] grid", expected: 6, actual: 4)) {
+            _ = try FrequencySpectrum.radialAverage(grid: [1, 2, 3, 4], rows: 2, columns: 3)
+        }
+        assertThrows(.invalidArgument("NonUniformDFT: points (3) and frequencies (4) must be multiples of dimension 2")) {
+            _ = try NonUniformDFT(points: [0, 1, 2], frequencies: [0, 0, 1, 1], dimension: 2)
+        }
+        let dft = try NonUniformDFT(points: [0, 0.5], frequencies: 0...2)
+        assertThrows(.countMismatch(what: "NonUniformDFT values", expected: 2, actual: 3)) { _ = try dft.transform([1, 2, 3]) }
+        assertThrows(.countMismatch(what: "NonUniformDFT values", expected: 6, actual: 4)) { _ = try dft.transform(batch: [1, 2, 3, 4], count: 3) }
+        assertThrows(.countMismatch(what: "NonUniformDFT values", expected: 2, actual: 3)) {
+            _ = try FrequencySpectrum(values: [1, 2, 3], points: [0, 0.5], frequencies: 0...2)
+        }
     }
 }
