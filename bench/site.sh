@@ -44,7 +44,7 @@ try show(fig)
 \`\`\`
 
 \`\`\`swift
-let s = RealFFTPlan(count: y.count).forward(y).magnitudes
+let s = try RealFFTPlan(count: y.count).forward(y).magnitudes
 print(s.indices.max { s[\$0] < s[\$1] }!)
 \`\`\`
 MD

@@ -3,60 +3,83 @@ import Yams
 
 /// Reads the YAML front matter of a notebook with Yams.
 enum FrontMatterParser {
+    /// Values are read as written (`date: 2026-12-01` stays that text, `rate: 1e-3` stays `1e-3`): the YAML is
+    /// composed into nodes rather than loaded into Swift values.
     static func parse(_ yaml: String, path: String, firstLine: Int) throws -> FrontMatter {
-        let loaded: Any?
+        let root: Node?
         do {
-            loaded = try Yams.load(yaml: yaml)
+            root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
             throw NotebookError(file: path, line: firstLine + yamlLine(error), "invalid YAML front matter: \(yamlSummary(error))")
         }
         var matter = FrontMatter()
-        guard let loaded else { return matter }
-        guard let map = loaded as? [String: Any] else {
+        guard let root else { return matter }
+        guard let mapping = root.mapping else {
             throw NotebookError(file: path, line: firstLine, "front matter must be a mapping of keys to values")
         }
-        func line(of key: String) -> Int {
-            let lines = yaml.components(separatedBy: "\n")
-            return firstLine + (lines.firstIndex(where: { $0.hasPrefix("\(key):") }) ?? 0)
+        var map: [String: Node] = [:]
+        var lines: [String: Int] = [:]
+        for (key, value) in mapping {
+            let name = key.scalar?.string ?? "\(key)"
+            map[name] = value
+            lines[name] = firstLine + max(key.mark?.line ?? 1, 1) - 1
         }
+        func line(of key: String) -> Int { lines[key] ?? firstLine }
         for key in map.keys.sorted() where !FrontMatter.knownKeys.contains(key) {
             throw NotebookError(
                 file: path, line: line(of: key),
                 "unknown front matter key '\(key)' (known: \(FrontMatter.knownKeys.sorted().joined(separator: ", ")))")
         }
-        matter.title = map["title"].map { "\($0)" }
-        matter.description = map["description"].map { "\($0)" }
-        matter.author = map["author"].map { "\($0)" }
-        matter.date = map["date"].map { "\($0)" }
-        if let seed = map["seed"] {
-            guard let value = UInt64("\(seed)") else {
+        func text(_ key: String) throws -> String? {
+            guard let node = map[key] else { return nil }
+            guard let scalar = node.scalar else {
+                throw NotebookError(file: path, line: line(of: key), "\(key) must be a single value")
+            }
+            return scalar.string
+        }
+        matter.title = try text("title")
+        matter.description = try text("description")
+        matter.author = try text("author")
+        matter.date = try text("date")
+        if let seed = try text("seed") {
+            guard let value = UInt64(seed) else {
                 throw NotebookError(file: path, line: line(of: "seed"), "seed must be a non-negative integer, not '\(seed)'")
             }
             matter.seed = value
         }
-        if let timeout = map["timeout"] {
-            guard let value = Double("\(timeout)"), value > 0 else {
+        if let timeout = try text("timeout") {
+            guard let value = Double(timeout), value > 0 else {
                 throw NotebookError(file: path, line: line(of: "timeout"), "timeout must be a positive number of seconds, not '\(timeout)'")
             }
             matter.timeout = value
         }
-        if let order = map["order"] {
-            guard let value = Int("\(order)") else {
+        if let order = try text("order") {
+            guard let value = Int(order) else {
                 throw NotebookError(file: path, line: line(of: "order"), "order must be an integer, not '\(order)'")
             }
             matter.order = value
         }
         if let params = map["params"] {
-            guard let dict = params as? [String: Any] else {
+            guard let dict = params.mapping else {
                 throw NotebookError(file: path, line: line(of: "params"), "params must be a mapping of names to default values")
             }
-            matter.params = dict.mapValues { "\($0)" }
+            for (key, value) in dict {
+                guard let name = key.scalar?.string, let scalar = value.scalar else {
+                    throw NotebookError(file: path, line: line(of: "params"), "params must map names to single values")
+                }
+                matter.params[name] = scalar.string
+            }
         }
         if let inputs = map["inputs"] {
-            if let list = inputs as? [Any] {
-                matter.inputs = list.map { "\($0)" }
-            } else {
-                matter.inputs = ["\(inputs)"]
+            if let list = inputs.sequence {
+                matter.inputs = try list.map { item in
+                    guard let scalar = item.scalar else {
+                        throw NotebookError(file: path, line: line(of: "inputs"), "inputs must be a list of file patterns")
+                    }
+                    return scalar.string
+                }
+            } else if let one = inputs.scalar {
+                matter.inputs = [one.string]
             }
         }
         return matter

@@ -6,7 +6,6 @@ public struct MarkdownCodeBlock: Sendable {
     public var info: String
     public var literal: String
     public var startLine: Int
-    public var endLine: Int
     /// The fence's character and length; nil for indented code blocks.
     public var fence: (character: Character, length: Int)?
 }
@@ -101,7 +100,6 @@ public enum Markdown {
             info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "",
             literal: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
             startLine: Int(cmark_node_get_start_line(node)),
-            endLine: Int(cmark_node_get_end_line(node)),
             fence: fenced ? (Character(UnicodeScalar(UInt8(bitPattern: character))), Int(length)) : nil)
     }
 }

@@ -17,17 +17,19 @@ public struct NotebookLibrary: Sendable {
 
     public var libraryFile: URL { binPath.appendingPathComponent("libSpecbook.so") }
 
+    /// The Swift modules the library is built from (its target and every target it depends on).
+    public static let modules = ["Specbook", "SpecbookWire", "SpecbookNumerics", "SpecbookFigures"]
+    /// The C shims (system library targets) those modules import; a notebook compile needs their module maps.
+    public static let shims = ["CCairo", "COpenBLAS", "CZlib"]
+
     /// Module search paths: the built Swift modules and every C shim the library depends on.
     public var includePaths: [String] {
-        let shims = ["CCairo", "COpenBLAS", "CZlib"].map { packageRoot.appendingPathComponent("Sources/\($0)").path }
-        return [binPath.appendingPathComponent("Modules").path] + shims
+        [binPath.appendingPathComponent("Modules").path] + Self.shims.map { packageRoot.appendingPathComponent("Sources/\($0)").path }
     }
 
     /// The library's source folders: a change in any of them means a rebuild.
     public var sourceFolders: [URL] {
-        ["Specbook", "SpecbookNumerics", "SpecbookFigures", "CCairo", "COpenBLAS", "CZlib"].map {
-            packageRoot.appendingPathComponent("Sources/\($0)")
-        }
+        (Self.modules + Self.shims).map { packageRoot.appendingPathComponent("Sources/\($0)") }
     }
 
     /// Finds the library next to the running `specbook` executable (`.build/release/specbook`).

@@ -59,6 +59,7 @@ public struct IndexRenderer {
         if let description = page.notebook.frontMatter.description {
             html += "<p>\(HTML.escape(description))</p>\n"
         }
+        if let byline = page.byline { html += "<p class=\"byline\">\(HTML.escape(byline))</p>\n" }
         let status = page.result == nil ? "prose" : (page.failed ? "failed" : "ok")
         let label = ["prose": "prose only", "failed": "failed", "ok": "ran"][status] ?? status
         html += "<p class=\"meta\"><span class=\"status \(status)\">\(label)</span>"

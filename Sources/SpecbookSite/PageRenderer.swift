@@ -73,6 +73,7 @@ public struct PageRenderer {
         if let description = notebook.frontMatter.description {
             html += "<p class=\"description\">\(HTML.escape(description))</p>"
         }
+        if let byline = page.byline { html += "<p class=\"byline\">\(HTML.escape(byline))</p>" }
         html += "</header>\n"
         html += TableOfContents.render(anchored.headings)
         html += "<article>\n"

@@ -46,6 +46,11 @@ public struct SitePage: Sendable {
     }
 
     public var title: String { notebook.frontMatter.title ?? notebook.name }
+    /// Front matter `author` and `date`, joined for the page header and the index card; nil when neither is set.
+    public var byline: String? {
+        let parts = [notebook.frontMatter.author, notebook.frontMatter.date].compactMap { $0 }.filter { !$0.isEmpty }
+        return parts.isEmpty ? nil : parts.joined(separator: " · ")
+    }
     public var fileName: String { SiteLayout.page(of: notebook.name) }
     public var failed: Bool { (result?.status ?? .ok) != .ok || latestFailure != nil }
 

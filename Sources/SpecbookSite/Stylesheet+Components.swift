@@ -16,6 +16,7 @@ article > pre { margin: 1rem 0; }
 .cell-output > pre, .long-output pre { padding: 0.45rem 0.9rem 0.45rem 0; background: transparent; border: 0; }
 .cell-output .stdout, .cell-output .stderr { font-size: 0.86em; }
 .cell-output .stderr { color: var(--muted); }
+.byline { color: var(--muted); font-size: 0.9rem; margin: 0.2rem 0; }
 .cell-output .shown-text { white-space: pre-wrap; font-family: inherit; }
 .cell-output .shown-text samp { font-family: inherit; }
 .checks { list-style: none; padding: 0.3rem 0; margin: 0; }

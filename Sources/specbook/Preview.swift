@@ -9,8 +9,7 @@ struct Preview: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site, serve it locally and rebuild it as notebooks or library sources change.",
         discussion: """
-            Watches the notebooks and the library sources (Sources/Specbook, SpecbookNumerics, SpecbookFigures) by
-            polling, rebuilds what changed (the cache keeps it incremental) and reloads open pages.
+            Watches the notebooks and the notebook library's sources by polling, rebuilds what changed (the cache keeps it incremental) and reloads open pages.
             Examples:
               specbook preview                          # http://127.0.0.1:8000/
               specbook preview --port 8080 -P profile=quick

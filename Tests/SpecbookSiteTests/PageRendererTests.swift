@@ -9,6 +9,8 @@ final class PageRendererTests: XCTestCase {
     let source = """
         ---
         title: Demo <page>
+        author: A. Author & B. Author
+        date: 2026-12-01
         ---
 
         ## Result
@@ -51,6 +53,7 @@ final class PageRendererTests: XCTestCase {
         let rendered = PageRenderer(siteTitle: "Report", references: SitePage.crossReferences([page])).render(page, previous: nil, next: nil)
         let html = rendered.html
         XCTAssertTrue(html.contains("<title>Demo &lt;page&gt; · Report</title>"))
+        XCTAssertTrue(html.contains("<p class=\"byline\">A. Author &amp; B. Author · 2026-12-01</p>"), "author and date in the header")
         XCTAssertTrue(html.contains("<a class=\"skip-link\" href=\"#content\">"))
         XCTAssertTrue(html.contains("<h2 id=\"result\">Result<a class=\"anchor\" href=\"#result\""))
         XCTAssertTrue(html.contains("See <a class=\"xref\" href=\"#fig-curve\">Figure\u{A0}1</a>"), html)
@@ -66,8 +69,8 @@ final class PageRendererTests: XCTestCase {
         XCTAssertTrue(html.contains("<div class=\"callout caution\" role=\"note\">"))
         XCTAssertEqual(html.components(separatedBy: "<span class=\"xref broken\"").count - 1, 2)
         XCTAssertEqual(rendered.warnings, [
-            "notebooks/demo.md:7: warning: unknown cross reference @fig-gone",
-            "notebooks/demo.md:21: warning: unknown cross reference @fig-gone",
+            "notebooks/demo.md:9: warning: unknown cross reference @fig-gone",
+            "notebooks/demo.md:23: warning: unknown cross reference @fig-gone",
         ])
         XCTAssertEqual(rendered.headings.map(\.id), ["result"])
         XCTAssertFalse(rendered.text.contains("not bold"), "code and outputs stay out of the search text")
@@ -79,6 +82,7 @@ final class PageRendererTests: XCTestCase {
         let entry = SearchIndex.Entry(name: "demo", title: page.title, description: nil, headings: [], text: "words")
         let html = IndexRenderer(siteTitle: "Report").render([page], search: [entry])
         XCTAssertTrue(html.contains("<li class=\"card\" data-page=\"demo\">"))
+        XCTAssertTrue(html.contains("<p class=\"byline\">A. Author &amp; B. Author · 2026-12-01</p>"), "and on the card")
         XCTAssertTrue(html.contains("<img src=\"assets/demo/fig-curve.png\""))
         XCTAssertTrue(html.contains("<form class=\"search\" id=\"search\" role=\"search\" hidden>"))
         XCTAssertTrue(html.contains("<script type=\"application/json\" id=\"search-data\">"))
