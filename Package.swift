@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // SHA-256 for cache keys and checksums.
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         // The `specbook preview` server.
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -40,12 +42,15 @@ let package = Package(
         // Notebook parsing, program generation, compile, execute, cache.
         .target(
             name: "SpecbookNotebook",
-            dependencies: ["SpecbookWire", "CCmark", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "SpecbookWire", "CCmark", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
         // HTML site.
         .target(name: "SpecbookSite", dependencies: ["SpecbookNotebook", "SpecbookWire"], exclude: ["README.md"]),
         // Orchestration: the runner stage (resolve, key, reuse or run), plan, render, provenance, manifest.
         .target(name: "SpecbookBuild", dependencies: ["SpecbookNotebook", "SpecbookSite", "SpecbookWire"]),
-        // `specbook preview`: the loopback server, reload channel and file watcher.
+        // `specbook preview`'s loopback server and reload channel.
         .target(
             name: "SpecbookPreview",
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox")],
@@ -54,9 +59,12 @@ let package = Package(
         .executableTarget(
             name: "specbook",
             dependencies: [
-                "SpecbookBuild", "SpecbookNotebook", "SpecbookPreview",
+                "SpecbookBuild", "SpecbookNotebook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // The server `specbook preview` starts: its own program, because FlyingFox links FoundationNetworking and
+        // with it libcurl's chain of some thirty libraries, whose loading would slow every `specbook build`.
+        .executableTarget(name: "specbook-serve", dependencies: ["SpecbookPreview"]),
         // Benchmarks behind bench/*.sh: `specbook-bench mlp`, one file per benchmark.
         .executableTarget(name: "specbook-bench", dependencies: ["SpecbookNumerics", "SpecbookFigures"], path: "Sources/specbook-bench"),
 

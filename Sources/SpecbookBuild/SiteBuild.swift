@@ -45,6 +45,8 @@ public struct SiteBuild {
         let started = Date()
         let root = options.projectRoot
         let layout = CacheLayout(projectRoot: root)
+        // Provenance (git, toolchain: child processes) is gathered on another core while notebooks are parsed.
+        let gathering = Background { BuildFacts(root: root, swiftc: NotebookCompiler.findSwiftc(), layout: layout, date: started) }
         let notebooks = try NotebookDiscovery.parse(NotebookDiscovery.files(options.paths, root: root))
         let config: ProjectConfig
         do {
@@ -64,7 +66,7 @@ public struct SiteBuild {
 
         var runner = try NotebookRunner(projectRoot: root, overrides: options.parameters) { events(.buildingLibrary) }
         runner.reuseStored = options.useCache
-        let facts = BuildFacts(root: root, swiftc: runner.swiftc, layout: layout, date: started)
+        let facts = gathering.value
         events(.planned(notebooks.map(\.path)))
 
         let outcomes = runAll(notebooks, runner: runner, events: events)
@@ -120,6 +122,21 @@ struct BuildFacts {
                             provenance: kept, latestFailure: failure)
         }
         return SitePage(notebook: notebook, result: outcome.result, outputFolder: outcome.outputFolder, provenance: provenance)
+    }
+}
+
+/// A value computed on a background thread; ``value`` waits for it.
+final class Background<T>: @unchecked Sendable {
+    private var result: T?
+    private let group = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () -> T) {
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in result = work() }
+    }
+
+    var value: T {
+        group.wait()
+        return result!
     }
 }
 

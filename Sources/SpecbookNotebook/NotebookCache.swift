@@ -19,7 +19,7 @@ public struct NotebookCache: Sendable {
     /// lines change nothing that runs.
     public static func key(for notebook: Notebook, program: NotebookProgram, parameters: [String: String],
                            libraryFingerprint: String, projectRoot: URL) -> String {
-        var hash = SHA256()
+        var hash = ContentHash()
         hash.update("specbook-cache-v2\u{0}protocol\u{0}\(Record.protocolVersion)\n")
         hash.update(program.runnableSource)
         for block in notebook.executableBlocks {
@@ -31,7 +31,7 @@ public struct NotebookCache: Sendable {
         for name in parameters.keys.sorted() { hash.update("param\u{0}\(name)\u{0}\(parameters[name]!)\u{0}") }
         hash.update("seed\u{0}\(notebook.frontMatter.seed)\u{0}library\u{0}\(libraryFingerprint)\u{0}")
         for file in InputFiles.resolve(notebook.frontMatter.inputs, root: projectRoot) {
-            hash.update("input\u{0}\(file.path)\u{0}\(SHA256.file(file) ?? "unreadable")\u{0}")
+            hash.update("input\u{0}\(file.path)\u{0}\(ContentHash.file(file) ?? "unreadable")\u{0}")
         }
         return hash.hexDigest()
     }
@@ -47,7 +47,7 @@ public struct NotebookCache: Sendable {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent("checksums.json")),
               let sums = try? JSONDecoder().decode([String: String].self, from: data),
               sums["result.json"] != nil,
-              sums.allSatisfy({ SHA256.file(folder.appendingPathComponent($0.key)) == $0.value }),
+              sums.allSatisfy({ ContentHash.file(folder.appendingPathComponent($0.key)) == $0.value }),
               let resultData = try? Data(contentsOf: folder.appendingPathComponent("result.json")),
               let result = try? JSONDecoder().decode(NotebookResult.self, from: resultData),
               result.protocolVersion == Record.protocolVersion
@@ -75,10 +75,10 @@ public struct NotebookCache: Sendable {
         encoder.outputFormatting = [.sortedKeys]
         try encoder.encode(result).write(to: staging.appendingPathComponent("result.json"))
         var sums: [String: String] = [:]
-        sums["result.json"] = SHA256.file(staging.appendingPathComponent("result.json"))
+        sums["result.json"] = ContentHash.file(staging.appendingPathComponent("result.json"))
         for figure in result.blocks.values.flatMap(\.figures) {
             for name in figure.files {
-                sums["output/\(name)"] = SHA256.file(output.appendingPathComponent(name)) ?? "missing"
+                sums["output/\(name)"] = ContentHash.file(output.appendingPathComponent(name)) ?? "missing"
             }
         }
         try encoder.encode(sums).write(to: staging.appendingPathComponent("checksums.json"))

@@ -38,14 +38,25 @@ public struct SiteWriter {
             try Stylesheet.css.write(to: staging.appendingPathComponent(SiteLayout.stylesheet), atomically: false, encoding: .utf8)
             try SearchIndex.javascript.write(to: staging.appendingPathComponent(SiteLayout.searchScript), atomically: false, encoding: .utf8)
             let renderer = PageRenderer(siteTitle: siteTitle, references: SitePage.crossReferences(pages))
-            var search: [SearchIndex.Entry] = []
-            for (i, page) in pages.enumerated() {
+            // Pages render and write on every core; warnings and the search index keep the pages' order.
+            let done = RenderedPages(count: pages.count)
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                let page = pages[i]
                 let rendered = renderer.render(page, previous: i > 0 ? pages[i - 1] : nil, next: i + 1 < pages.count ? pages[i + 1] : nil)
+                do {
+                    try rendered.html.write(to: staging.appendingPathComponent(page.fileName), atomically: false, encoding: .utf8)
+                    try copyFigures(of: page, into: staging.appendingPathComponent(SiteLayout.assetFolder(of: page.notebook.name)))
+                    done[i] = .success(rendered)
+                } catch {
+                    done[i] = .failure(error)
+                }
+            }
+            var search: [SearchIndex.Entry] = []
+            for (page, outcome) in zip(pages, done.all) {
+                let rendered = try outcome.get()
                 warnings += rendered.warnings
                 search.append(SearchIndex.Entry(name: page.notebook.name, title: page.title, description: page.notebook.frontMatter.description,
                                                 headings: rendered.headings, text: rendered.text))
-                try rendered.html.write(to: staging.appendingPathComponent(page.fileName), atomically: false, encoding: .utf8)
-                try copyFigures(of: page, into: staging.appendingPathComponent(SiteLayout.assetFolder(of: page.notebook.name)))
             }
             try IndexRenderer(siteTitle: siteTitle, siteDescription: siteDescription).render(pages, search: search)
                 .write(to: staging.appendingPathComponent(SiteLayout.index), atomically: false, encoding: .utf8)
@@ -139,6 +150,21 @@ public struct SiteWriter {
 /// glibc's renameat2 (2.28+), which its headers hide from Swift.
 @_silgen_name("renameat2")
 private func exchangePaths(_ olddirfd: Int32, _ oldpath: UnsafePointer<CChar>, _ newdirfd: Int32, _ newpath: UnsafePointer<CChar>, _ flags: UInt32) -> Int32
+
+/// Rendered pages filled in by concurrent workers, one slot each.
+private final class RenderedPages: @unchecked Sendable {
+    private var slots: [Result<RenderedPage, any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Result<RenderedPage, any Error>? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var all: [Result<RenderedPage, any Error>] { lock.withLock { slots.compactMap { $0 } } }
+}
 
 /// Why the site could not be written; names the site folder.
 public struct SiteError: Error, CustomStringConvertible, Equatable {

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import SpecbookBuild
 import SpecbookNotebook
-import SpecbookPreview
 
 /// `specbook preview`: build once, serve the site on loopback, rebuild on every edit and reload the open pages.
 struct Preview: AsyncParsableCommand {
@@ -37,12 +36,12 @@ struct Preview: AsyncParsableCommand {
         Interrupt.install(cacheLayout: options.cacheLayout)
         rebuild(options)
 
-        let server = try PreviewServer(site: options.outputFolder, host: host, port: UInt16(port))
+        let server = try PreviewServerProcess(site: options.outputFolder, host: host, port: port)
         let bound: UInt16
         do {
-            bound = try await server.start()
+            bound = try server.waitUntilListening()
         } catch {
-            printError("specbook: error: cannot listen on \(host):\(port) (\(error))")
+            printError("\(error)")
             throw ExitCode(1)
         }
         let shownHost = host.contains(":") ? "[\(host)]" : host
@@ -74,5 +73,52 @@ struct Preview: AsyncParsableCommand {
         let root = options.projectRoot
         let notebooks = options.paths.map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : root.appendingPathComponent($0) }
         return notebooks + (NotebookLibrary.besideExecutable()?.sourceFolders ?? [])
+    }
+}
+
+/// The `specbook-serve` program beside this one, serving the site while the preview command watches and rebuilds.
+///
+/// It says `listening PORT` when it listens and reloads the open pages on each `reload` line; it stops when this
+/// process ends and its input closes.
+final class PreviewServerProcess: @unchecked Sendable {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    private let process = Process()
+    private let input = Pipe()
+    private let output = Pipe()
+
+    init(site: URL, host: String, port: Int) throws {
+        let me = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        process.executableURL = me.deletingLastPathComponent().appendingPathComponent("specbook-serve")
+        process.arguments = [site.path, host, String(port)]
+        process.standardInput = input
+        process.standardOutput = output
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "specbook: error: cannot start \(process.executableURL!.path) (\(error))")
+        }
+    }
+
+    /// The port the server listens on, once it says so; a server that exits first failed (it said why on stderr).
+    func waitUntilListening() throws -> UInt16 {
+        var text = ""
+        while !text.contains("\n") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        guard text.hasPrefix("listening "), let port = UInt16(text.dropFirst(10).prefix(while: \.isNumber)) else {
+            process.waitUntilExit()
+            throw Failure(description: "specbook: error: the preview server stopped (status \(process.terminationStatus))")
+        }
+        return port
+    }
+
+    /// Makes every open page reload.
+    func reload() {
+        input.fileHandleForWriting.write(Data("reload\n".utf8))
     }
 }

@@ -10,7 +10,7 @@ final class CacheTests: XCTestCase {
     }
 
     override func tearDown() {
-        fixture.remove()
+        fixture?.remove()
     }
 
     /// A notebook that counts its runs in a file outside the cache.

@@ -10,7 +10,7 @@ final class EndToEndTests: XCTestCase {
     }
 
     override func tearDown() {
-        fixture.remove()
+        fixture?.remove()
     }
 
     let plot = """

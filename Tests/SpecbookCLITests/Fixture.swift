@@ -22,6 +22,7 @@ struct Fixture {
         let sources = packageRoot.appendingPathComponent("Sources")
         let files = fm.enumerator(at: sources, includingPropertiesForKeys: [.contentModificationDateKey])
         while let file = files?.nextObject() as? URL {
+            guard ["swift", "h", "modulemap"].contains(file.pathExtension) else { continue }
             if let date = try? file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate, date > built {
                 return "\(executable.path) is older than \(file.path): rebuild before testing"
             }

@@ -10,7 +10,7 @@ final class HostileInputTests: XCTestCase {
     }
 
     override func tearDown() {
-        fixture.remove()
+        fixture?.remove()
     }
 
     func testHundredMegabytesOfOutputAreTruncated() throws {

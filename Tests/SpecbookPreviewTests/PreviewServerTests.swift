@@ -79,20 +79,4 @@ final class PreviewServerTests: XCTestCase {
         server.reload()
         XCTAssertTrue(events.read(until: "event: reload", deadline: Date().addingTimeInterval(5)), events.text)
     }
-
-    func testWatcherSeesEditsAdditionsAndRemovals() throws {
-        let notebooks = folder.appendingPathComponent("notebooks")
-        try FileManager.default.createDirectory(at: notebooks, withIntermediateDirectories: true)
-        let a = notebooks.appendingPathComponent("a.md")
-        try "one".write(to: a, atomically: true, encoding: .utf8)
-        let watcher = SourceWatcher(paths: [notebooks, folder.appendingPathComponent("missing")])
-        let before = watcher.snapshot()
-        try "two, longer".write(to: a, atomically: true, encoding: .utf8)
-        try "new".write(to: notebooks.appendingPathComponent("b.md"), atomically: true, encoding: .utf8)
-        try "swap".write(to: notebooks.appendingPathComponent(".a.md.swp"), atomically: true, encoding: .utf8)
-        let after = watcher.snapshot()
-        XCTAssertEqual(SourceWatcher.changes(from: before, to: after).map { URL(fileURLWithPath: $0).lastPathComponent }, ["a.md", "b.md"])
-        try FileManager.default.removeItem(at: a)
-        XCTAssertEqual(SourceWatcher.changes(from: after, to: watcher.snapshot()).map { URL(fileURLWithPath: $0).lastPathComponent }, ["a.md"])
-    }
 }
