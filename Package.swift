@@ -39,15 +39,17 @@ let package = Package(
         .target(name: "SpecbookFigures", dependencies: ["CCairo", "CZlib"], exclude: ["README.md"]),
         // What a notebook imports.
         .target(name: "Specbook", dependencies: ["SpecbookWire", "SpecbookNumerics", "SpecbookFigures"]),
+        // Markdown as a tree of values over cmark-gfm's parse, and its HTML.
+        .target(name: "SpecbookMarkdown", dependencies: ["CCmark"]),
         // Notebook parsing, program generation, compile, execute, cache.
         .target(
             name: "SpecbookNotebook",
             dependencies: [
-                "SpecbookWire", "CCmark", .product(name: "Yams", package: "Yams"),
+                "SpecbookWire", "SpecbookMarkdown", .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
         // HTML site.
-        .target(name: "SpecbookSite", dependencies: ["SpecbookNotebook", "SpecbookWire"], exclude: ["README.md"]),
+        .target(name: "SpecbookSite", dependencies: ["SpecbookNotebook", "SpecbookMarkdown", "SpecbookWire"], exclude: ["README.md"]),
         // Orchestration: the runner stage (resolve, key, reuse or run), plan, render, provenance, manifest.
         .target(name: "SpecbookBuild", dependencies: ["SpecbookNotebook", "SpecbookSite", "SpecbookWire"]),
         // `specbook preview`'s loopback server and reload channel.
@@ -72,6 +74,7 @@ let package = Package(
         .testTarget(name: "SpecbookTests", dependencies: ["Specbook", "SpecbookWire"]),
         .testTarget(name: "SpecbookNumericsTests", dependencies: ["SpecbookNumerics"]),
         .testTarget(name: "SpecbookFiguresTests", dependencies: ["SpecbookFigures", "CCairo"]),
+        .testTarget(name: "SpecbookMarkdownTests", dependencies: ["SpecbookMarkdown"]),
         .testTarget(name: "SpecbookNotebookTests", dependencies: ["SpecbookNotebook", "SpecbookWire"]),
         .testTarget(name: "SpecbookSiteTests", dependencies: ["SpecbookSite", "SpecbookNotebook", "SpecbookWire"]),
         .testTarget(name: "SpecbookBuildTests", dependencies: ["SpecbookBuild", "SpecbookNotebook", "SpecbookSite"]),
