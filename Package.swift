@@ -75,8 +75,8 @@ let package = Package(
         .testTarget(name: "SpecbookNumericsTests", dependencies: ["SpecbookNumerics"]),
         .testTarget(name: "SpecbookFiguresTests", dependencies: ["SpecbookFigures", "CCairo"]),
         .testTarget(name: "SpecbookMarkdownTests", dependencies: ["SpecbookMarkdown"]),
-        .testTarget(name: "SpecbookNotebookTests", dependencies: ["SpecbookNotebook", "SpecbookWire"]),
-        .testTarget(name: "SpecbookSiteTests", dependencies: ["SpecbookSite", "SpecbookNotebook", "SpecbookWire"]),
+        .testTarget(name: "SpecbookNotebookTests", dependencies: ["SpecbookNotebook", "SpecbookMarkdown", "SpecbookWire"]),
+        .testTarget(name: "SpecbookSiteTests", dependencies: ["SpecbookSite", "SpecbookNotebook", "SpecbookMarkdown", "SpecbookWire"]),
         .testTarget(name: "SpecbookBuildTests", dependencies: ["SpecbookBuild", "SpecbookNotebook", "SpecbookSite"]),
         .testTarget(name: "SpecbookPreviewTests", dependencies: ["SpecbookPreview", "SpecbookTestSupport"]),
         // The `specbook` executable of the current build, run as a user runs it.

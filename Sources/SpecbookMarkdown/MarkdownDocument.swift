@@ -110,6 +110,11 @@ public struct MarkdownList: Sendable, Equatable {
         public var blocks: [MarkdownBlock]
         /// A GFM task list item's box: nil when the item is no task.
         public var checked: Bool?
+
+        public init(blocks: [MarkdownBlock], checked: Bool?) {
+            self.blocks = blocks
+            self.checked = checked
+        }
     }
 
     public var kind: Kind

@@ -1,4 +1,5 @@
 import Foundation
+import SpecbookMarkdown
 
 /// A parsed notebook: front matter, the Markdown body, and its fenced code blocks in document order.
 public struct Notebook: Sendable, Equatable {
@@ -13,6 +14,11 @@ public struct Notebook: Sendable, Equatable {
     public var blocks: [NotebookBlock]
     /// The file's text as read, front matter included.
     public var source: String
+    /// The body as a Markdown tree, its formulas replaced by ``MathSpans`` placeholders: parsed once, for both
+    /// the code blocks above and the page.
+    public var document: MarkdownDocument
+    /// The formulas the placeholders stand for, in order.
+    public var math: [MathSpans.Span]
 
     /// The blocks that are Swift and run (`eval` not false).
     public var executableBlocks: [NotebookBlock] { blocks.filter { $0.isSwift && $0.options.eval } }

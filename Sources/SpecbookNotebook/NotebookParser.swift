@@ -1,4 +1,5 @@
 import Foundation
+import SpecbookMarkdown
 import Yams
 
 /// Reads `notebooks/NAME.md` into a ``Notebook``.
@@ -43,9 +44,14 @@ public enum NotebookParser {
         let body = lines.joined(separator: "\n")
         try checkFencesClosed(lines, path: path)
 
+        // One parse serves the runner (the code blocks) and the site (the prose): formulas are protected first,
+        // keeping every line where it was.
+        let math = MathSpans.protect(body)
+        let document = MarkdownDocument(parsing: math.text)
         var blocks: [NotebookBlock] = []
         var labels: [String: Int] = [:]
-        for (index, raw) in Markdown.fencedCodeBlocks(body).enumerated() {
+        for raw in document.codeBlocks where raw.fence != nil {
+            let index = raw.index ?? blocks.count
             let language = raw.info.split(whereSeparator: { $0 == " " || $0 == "{" || $0 == "}" }).first.map(String.init)?.lowercased() ?? ""
             var block = NotebookBlock(
                 index: index, language: language, code: raw.literal, fenceLine: raw.startLine,
@@ -65,7 +71,8 @@ public enum NotebookParser {
             }
             blocks.append(block)
         }
-        return Notebook(path: path, name: name, frontMatter: frontMatter, body: body, blocks: blocks, source: source)
+        return Notebook(path: path, name: name, frontMatter: frontMatter, body: body, blocks: blocks, source: source,
+                        document: document, math: math.spans)
     }
 
     /// Finds a fence that is opened and never closed: CommonMark would silently run it to the end of the file.

@@ -1,7 +1,9 @@
+import SpecbookMarkdown
+
 /// GitHub's callouts: a block quote that starts with `[!NOTE]`, `[!TIP]`, `[!IMPORTANT]`, `[!WARNING]` or `[!CAUTION]`.
 ///
 /// ```swift
-/// Callouts.transform(Markdown.render("> [!TIP]\n> Build with `-P profile=quick` first."))
+/// MarkdownHTML.render(prose.rewrite(MarkdownDocument(parsing: "> [!TIP]\n> Build with `-P profile=quick` first.")))
 /// // <div class="callout tip" role="note"><p class="callout-title">Tip</p>
 /// // <p>Build with <code>-P profile=quick</code> first.</p>
 /// // </div>
@@ -11,55 +13,25 @@
 public enum Callouts {
     public static let kinds = ["note", "tip", "important", "warning", "caution"]
 
-    /// The title paragraph of each kind of callout (left out of the search index).
-    static let titles = kinds.map(title)
-
     static func title(_ kind: String) -> String {
         "<p class=\"callout-title\">\(kind.prefix(1).uppercased() + kind.dropFirst())</p>"
     }
 
-    /// Rewrites callout block quotes in cmark-gfm's HTML into `<div class="callout KIND">`.
-    public static func transform(_ html: String) -> String {
-        let opening = "<blockquote>\n<p>[!"
-        guard html.contains(opening) else { return html }
-        var out = ""
-        var rest = Substring(html)
-        while let start = rest.range(of: opening) {
-            out += rest[..<start.lowerBound]
-            let afterBang = rest[start.upperBound...]
-            guard let bracket = afterBang.firstIndex(of: "]"),
-                  case let kind = afterBang[..<bracket].lowercased(), kinds.contains(kind),
-                  let end = matchingClose(in: rest, from: start.lowerBound) else {
-                out += rest[start.lowerBound..<start.upperBound]
-                rest = rest[start.upperBound...]
-                continue
-            }
-            let title = Self.title(kind)
-            var body = String(rest[rest.index(after: bracket)..<end.lowerBound])
-            body = String(body.drop(while: { $0 == " " || $0 == "\n" }))
-            if body.hasPrefix("</p>") { body = String(body.dropFirst(4)) } else { body = "<p>" + body }
-            out += "<div class=\"callout \(kind)\" role=\"note\">\(title)\n"
-            out += body.drop(while: { $0 == "\n" })
-            out += "</div>"
-            rest = rest[end.upperBound...]
+    /// The callout a block quote's (already rewritten) blocks make, or nil when they start with no `[!KIND]` marker.
+    static func callout(_ blocks: [MarkdownBlock]) -> MarkdownBlock? {
+        guard case .paragraph(let content)? = blocks.first, case .text(let first)? = content.first, first.hasPrefix("[!"),
+              let bracket = first.firstIndex(of: "]"),
+              case let kind = first[first.index(first.startIndex, offsetBy: 2)..<bracket].lowercased(), kinds.contains(kind)
+        else { return nil }
+        // What follows the marker on its line and after its line break stays the first paragraph.
+        var rest = content.dropFirst()
+        let after = first[first.index(after: bracket)...].drop(while: { $0 == " " })
+        if after.isEmpty {
+            while let next = rest.first, next == .softBreak || next == .lineBreak { rest = rest.dropFirst() }
+        } else {
+            rest = [.text(String(after))] + rest
         }
-        return out + rest
-    }
-
-    /// The `</blockquote>` that closes the block quote opening at `start`, counting nested ones.
-    static func matchingClose(in html: Substring, from start: Substring.Index) -> Range<Substring.Index>? {
-        var depth = 0
-        var cursor = start
-        while let next = html[cursor...].firstRange(of: "blockquote>") {
-            let tagStart = html.index(next.lowerBound, offsetBy: -2, limitedBy: html.startIndex) ?? html.startIndex
-            if html[tagStart..<next.lowerBound] == "</" {
-                depth -= 1
-                if depth == 0 { return tagStart..<next.upperBound }
-            } else if next.lowerBound > html.startIndex, html[html.index(before: next.lowerBound)] == "<" {
-                depth += 1
-            }
-            cursor = next.upperBound
-        }
-        return nil
+        let body = rest.isEmpty ? Array(blocks.dropFirst()) : [.paragraph(Array(rest))] + blocks.dropFirst()
+        return .group(open: "<div class=\"callout \(kind)\" role=\"note\">\(title(kind))\n", body, close: "</div>\n")
     }
 }

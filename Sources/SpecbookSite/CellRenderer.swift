@@ -14,8 +14,16 @@ public struct CellRenderer {
     let figures: [String: SitePage.NumberedOutput]
     let tables: [String: SitePage.NumberedOutput]
 
+    /// Renders a caption's Markdown to HTML (with the page's references and values when the page renders it).
+    let captions: (String) -> String
+
     public init(page: SitePage) {
+        self.init(page: page, captions: PageRenderer.inline)
+    }
+
+    init(page: SitePage, captions: @escaping (String) -> String) {
         self.page = page
+        self.captions = captions
         figures = Dictionary(page.shownFigures.map { ("\($0.blockIndex)/\($0.position)", $0) }, uniquingKeysWith: { a, _ in a })
         tables = Dictionary(page.shownTables.map { ("\($0.blockIndex)/\($0.position)", $0) }, uniquingKeysWith: { a, _ in a })
     }
@@ -99,7 +107,7 @@ public struct CellRenderer {
     func figure(_ figure: FigureOutput, block: NotebookBlock, position: Int, number: Int) -> String {
         let label = SitePage.label(of: figure, in: block, position: position)
         let caption = figure.caption ?? (position == 0 ? block.options.caption : nil)
-        let captionHTML = caption.map(PageRenderer.inline)
+        let captionHTML = caption.map(captions)
         let alt = block.options.figAlt
             ?? captionHTML.map { "Figure \(number): " + HTMLText.plain($0) }
             ?? "Figure \(number)"
@@ -119,7 +127,7 @@ public struct CellRenderer {
         var html = "<figure class=\"table-figure\"\(table.label.map { " id=\"\(HTML.escape($0))\"" } ?? "")>\n"
         if table.caption != nil || table.label != nil, let number {
             html += "<figcaption><span class=\"figure-number\">Table \(number)</span>"
-            html += table.caption.map { ": " + PageRenderer.inline($0) } ?? ""
+            html += table.caption.map { ": " + captions($0) } ?? ""
             html += "</figcaption>\n"
         }
         html += "<div class=\"table-wrap\"><table>\n"

@@ -1,14 +1,16 @@
+import SpecbookMarkdown
+
 /// `@fig-label` in prose becomes a link "Figure 3"; `@other-notebook#fig-label` a link "Figure 2 of <title>".
 ///
 /// ```swift
 /// var targets = CrossReferences()
 /// targets.add(notebook: "spectrum", title: "The spectrum", labels: ["fig-dft": .init(kind: .figure, number: 2)])
-/// let page = targets.resolve("<p>See @fig-dft.</p>", in: "spectrum")
-/// // page.html == "<p>See <a class=\"xref\" href=\"#fig-dft\">Figure 2</a>.</p>", page.broken == []
+/// let run = targets.inlines(in: "See @fig-dft.", current: "spectrum")
+/// // run.inlines holds the link "Figure 2"; run.broken == []
 /// ```
 /// **Edge cases:** only `fig-` and `tbl-` labels are references, so `@someone` and e-mail addresses
-/// (`me@fig-lab.org`: a letter before the `@`) stay text; text inside `<code>`, `<pre>`, `<a>`, `<math>` and
-/// tags is left alone; an unknown label renders as `<span class="xref broken">@fig-missing?</span>` and is
+/// (`me@fig-lab.org`: a letter before the `@`) stay text; the site passes only prose text runs (never code, links
+/// or formulas); an unknown label renders as `<span class="xref broken">@fig-missing?</span>` and is
 /// returned in `broken`; a trailing `.` or `-` ends the label.
 public struct CrossReferences: Sendable {
     /// What a label points at.
@@ -37,51 +39,33 @@ public struct CrossReferences: Sendable {
         notebooks[notebook] = Notebook(title: title, labels: labels)
     }
 
-    /// The HTML with references replaced by links, and the references that point nowhere (as written, in order).
-    public func resolve(_ html: String, in current: String) -> (html: String, broken: [String]) {
-        guard html.contains("@") else { return (html, []) }
+    /// A prose text run with references as links, and the references that point nowhere (as written, in order).
+    ///
+    /// ```swift
+    /// targets.inlines(in: "See @fig-dft.", current: "spectrum").inlines
+    /// // [.text("See "), .rendered("<a class=\"xref\" href=\"#fig-dft\">Figure 2</a>"), .text(".")]
+    /// ```
+    public func inlines(in text: String, current: String) -> (inlines: [MarkdownInline], broken: [String]) {
+        guard text.contains("@") else { return ([.text(text)], []) }
         var broken: [String] = []
-        var out = ""
-        var skipDepth = 0
-        var rest = Substring(html)
-        while !rest.isEmpty {
-            if rest.first == "<" {
-                let end = rest.firstIndex(of: ">").map { rest.index(after: $0) } ?? rest.endIndex
-                let tag = rest[..<end]
-                let name = tag.dropFirst().prefix(while: { $0.isLetter || $0 == "/" })
-                if ["code", "pre", "a", "math", "script", "style"].contains(String(name.drop(while: { $0 == "/" }))) {
-                    skipDepth += name.hasPrefix("/") ? -1 : 1
-                    skipDepth = max(skipDepth, 0)
-                }
-                out += tag
-                rest = rest[end...]
-                continue
-            }
-            let textEnd = rest.firstIndex(of: "<") ?? rest.endIndex
-            let text = rest[..<textEnd]
-            out += skipDepth > 0 ? String(text) : replace(in: text, current: current, broken: &broken)
-            rest = rest[textEnd...]
-        }
-        return (out, broken)
-    }
-
-    func replace(in text: Substring, current: String, broken: inout [String]) -> String {
-        guard text.contains("@") else { return String(text) }
+        var out: [MarkdownInline] = []
+        var pending = ""
         let chars = Array(text)
-        var out = ""
         var i = 0
         while i < chars.count {
             guard chars[i] == "@", i == 0 || !isLabelCharacter(chars[i - 1]) && chars[i - 1] != "@" && chars[i - 1] != "/",
                   let (notebook, label, length) = reference(chars, at: i) else {
-                out.append(chars[i])
+                pending.append(chars[i])
                 i += 1
                 continue
             }
+            if !pending.isEmpty { out.append(.text(pending)); pending = "" }
             let written = String(chars[i..<(i + length)])
-            out += link(notebook: notebook ?? current, label: label, current: current, written: written, broken: &broken)
+            out.append(.rendered(link(notebook: notebook ?? current, label: label, current: current, written: written, broken: &broken)))
             i += length
         }
-        return out
+        if !pending.isEmpty { out.append(.text(pending)) }
+        return (out, broken)
     }
 
     /// Parses `@label` or `@notebook#label` at `start`: the notebook (if any), the label and the length read.

@@ -1,4 +1,5 @@
 import Foundation
+import SpecbookMarkdown
 import SpecbookNotebook
 
 /// One notebook page as rendered: the HTML, the build warnings it raised, and what the search index needs.
@@ -31,22 +32,23 @@ public struct PageRenderer {
 
     public func render(_ page: SitePage, previous: SitePage?, next: SitePage?) -> RenderedPage {
         let notebook = page.notebook
-        let cells = CellRenderer(page: page)
-        let protected = MathSpans.protect(notebook.body)
-        var body = Markdown.render(protected.text) { index, _ in
-            guard let block = notebook.blocks.first(where: { $0.index == index }), block.isSwift else { return nil }
+        let prose = Prose(math: notebook.math, references: references, page: notebook.name, values: page.result?.values ?? [:])
+        let cells = CellRenderer(page: page, captions: prose.inline)
+        // Cells are drawn as the prose pass reaches them, so their captions report in page order.
+        prose.cell = { code in
+            guard let index = code.index, let block = notebook.blocks.first(where: { $0.index == index }), block.isSwift else { return nil }
             return cells.render(block)
         }
-        body = Callouts.transform(MathSpans.restore(body, protected.spans))
+        let rewritten = prose.rewrite(notebook.document)
+        // Heading ids come from the text with its formulas, before references and values are resolved.
+        let names = TableOfContents.headingTexts(
+            Prose(math: notebook.math, references: references, page: notebook.name, values: [:], resolves: false).rewrite(notebook.document))
         var used = reservedIDs(page)
-        let anchored = TableOfContents.anchor(body, used: &used)
-        let resolved = references.resolve(anchored.html, in: notebook.name)
-        var missingValues: [String] = []
-        body = substituteValues(resolved.html, values: page.result?.values ?? [:], missing: &missingValues)
-        // Without code cells, heading self-links ("#") and callout titles: what a reader would search for.
-        var searchable = Self.removingCells(body).replacingOccurrences(of: ">#</a>", with: "></a>")
-        for title in Callouts.titles { searchable = searchable.replacingOccurrences(of: title, with: "") }
-        let proseOnly = HTMLText.plain(searchable)
+        let anchored = TableOfContents.anchor(rewritten, used: &used, named: names)
+        let body = MarkdownHTML.render(anchored.document)
+        let proseOnly = Self.searchText(rewritten)
+        let missingValues = prose.missing
+        let resolved = (html: body, broken: prose.broken)
 
         var warnings: [String] = []
         var seen: [String: Int] = [:]
@@ -100,14 +102,31 @@ public struct PageRenderer {
         return used
     }
 
-    /// Renders an inline Markdown fragment (a caption) with its math.
+    /// Renders an inline Markdown fragment (a caption) with its math; references and values stay as written.
     ///
     /// ```swift
     /// PageRenderer.inline("The target on $[-\\pi, \\pi]$.")
     /// ```
     public static func inline(_ markdown: String) -> String {
-        let protected = MathSpans.protect(markdown)
-        return MathSpans.restore(Markdown.renderInline(protected.text), protected.spans)
+        Prose(math: [], references: CrossReferences(), page: "", values: [:], resolves: false).inline(markdown)
+    }
+
+    /// What a reader would search for: the prose without code cells, heading self-links and callout titles.
+    static func searchText(_ document: MarkdownDocument) -> String {
+        func prose(_ blocks: [MarkdownBlock]) -> [MarkdownBlock] {
+            blocks.compactMap { block in
+                switch block {
+                case .rendered: return nil
+                case .quote(let inner): return .quote(prose(inner))
+                case .group(_, let inner, _): return .group(open: "<div>", prose(inner), close: "</div>")
+                case .list(var list):
+                    list.items = list.items.map { MarkdownList.Item(blocks: prose($0.blocks), checked: $0.checked) }
+                    return .list(list)
+                default: return block
+                }
+            }
+        }
+        return HTMLText.plain(MarkdownHTML.render(MarkdownDocument(blocks: prose(document.blocks))))
     }
 
     /// A figure's `<picture>`: the dark variant as a `<source>` for `prefers-color-scheme: dark`.
@@ -118,78 +137,6 @@ public struct PageRenderer {
         }
         html += "<img src=\"\(HTML.escape(base + figure.png))\" width=\"\(Int(figure.width))\" height=\"\(Int(figure.height))\" alt=\"\(HTML.escape(alt))\"\(lazy ? " loading=\"lazy\"" : "") decoding=\"async\">"
         return html + "</picture>"
-    }
-
-    /// The page HTML without its code cells, for the search index.
-    static func removingCells(_ html: String) -> String {
-        var out = ""
-        var rest = Substring(html)
-        while let start = rest.range(of: "<div class=\"cell\"") {
-            out += rest[..<start.lowerBound]
-            var depth = 0
-            var cursor = start.lowerBound
-            while true {
-                let open = rest[cursor...].range(of: "<div"), close = rest[cursor...].range(of: "</div>")
-                guard let close else { cursor = rest.endIndex; break }
-                if let open, open.lowerBound < close.lowerBound {
-                    depth += 1
-                    cursor = open.upperBound
-                } else {
-                    depth -= 1
-                    cursor = close.upperBound
-                    if depth == 0 { break }
-                }
-            }
-            rest = rest[cursor...]
-        }
-        return out + rest
-    }
-
-    /// Replaces `{{name}}` in prose and captions with the value the run reported; an unknown name is marked,
-    /// never dropped, and listed in `missing`. Code, inline code and printed output (`<pre>`, `<code>`) are
-    /// left as written: a block that prints `{{x}}` shows `{{x}}`.
-    func substituteValues(_ html: String, values: [String: String], missing: inout [String]) -> String {
-        guard html.contains("{{") else { return html }
-        var out = ""
-        var rest = Substring(html)
-        while let open = rest.range(of: "{{") {
-            var prose = rest[..<open.lowerBound]
-            // Verbatim regions before the next `{{` are copied as they are, and the search resumes after them.
-            if let verbatim = Self.firstVerbatim(in: prose) {
-                out += prose[..<verbatim.lowerBound]
-                let closing = prose[verbatim].hasPrefix("<pre") ? "</pre>" : "</code>"
-                guard let end = rest[verbatim.lowerBound...].range(of: closing) else { return out + rest[verbatim.lowerBound...] }
-                out += rest[verbatim.lowerBound..<end.upperBound]
-                rest = rest[end.upperBound...]
-                continue
-            }
-            prose = rest[..<open.lowerBound]
-            out += prose
-            guard let close = rest[open.upperBound...].range(of: "}}") else { rest = rest[open.lowerBound...]; break }
-            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if let value = values[name] {
-                out += "<span class=\"value\" data-name=\"\(HTML.escape(name))\">\(HTML.escape(value))</span>"
-            } else {
-                missing.append(name)
-                out += "<span class=\"value missing\" title=\"no value reported\">{{\(HTML.escape(name))}}</span>"
-            }
-            rest = rest[close.upperBound...]
-        }
-        return out + rest
-    }
-
-    /// The first `<pre` or `<code` tag start in `text`.
-    static func firstVerbatim(in text: Substring) -> Range<Substring.Index>? {
-        let candidates = ["<pre", "<code"].compactMap { tag -> Range<Substring.Index>? in
-            var search = text[...]
-            while let found = search.range(of: tag) {
-                let after = text[found.upperBound...].first
-                if after == ">" || after == " " { return found }
-                search = text[found.upperBound...]
-            }
-            return nil
-        }
-        return candidates.min { $0.lowerBound < $1.lowerBound }
     }
 }
 

@@ -1,8 +1,11 @@
+import SpecbookMarkdown
+
 /// Anchors on every heading of a page and the "On this page" list built from them.
 ///
 /// ```swift
 /// var used: Set<String> = []
-/// let page = TableOfContents.anchor("<h2>Method</h2>\n<h2>Method</h2>", used: &used)
+/// let document = MarkdownDocument(parsing: "## Method\n\n## Method\n")
+/// let page = TableOfContents.anchor(document, used: &used, named: TableOfContents.headingTexts(document))
 /// // page.headings.map(\.id) == ["method", "method-1"]
 /// print(TableOfContents.render(page.headings))
 /// ```
@@ -20,29 +23,48 @@ public enum TableOfContents {
         public var html: String
     }
 
-    /// Gives every `<hN>` from cmark-gfm an `id` and a self-link; returns the new HTML and the headings in order.
-    public static func anchor(_ html: String, used: inout Set<String>) -> (html: String, headings: [Heading]) {
+    /// Gives every heading an `id` and a self-link; returns the document with headings rendered, and the
+    /// headings in order. `named` gives the text an id is made from (before references and values are resolved).
+    public static func anchor(_ document: MarkdownDocument, used: inout Set<String>, named: [String]) -> (document: MarkdownDocument, headings: [Heading]) {
         var headings: [Heading] = []
-        var out = ""
-        var rest = Substring(html)
-        while let open = rest.firstRange(of: "<h") {
-            out += rest[..<open.lowerBound]
-            let after = rest[open.upperBound...]
-            guard let digit = after.first, let level = digit.wholeNumberValue, (1...6).contains(level),
-                  after.dropFirst().first == ">",
-                  let close = after.firstRange(of: "</h\(level)>") else {
-                out += "<h"
-                rest = after
-                continue
+        var names = named[...]
+        func blocks(_ list: [MarkdownBlock]) -> [MarkdownBlock] {
+            list.map { block in
+                switch block {
+                case .heading(let level, let content):
+                    let inner = MarkdownHTML.inline(content)
+                    let text = names.popFirst() ?? HTMLText.plain(inner)
+                    let id = unique(slug(text), &used)
+                    headings.append(Heading(level: level, id: id, text: text, html: inner))
+                    return .rendered("<h\(level) id=\"\(id)\">\(inner)<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section: \(HTML.escape(text))\">#</a></h\(level)>")
+                case .quote(let inner): return .quote(blocks(inner))
+                case .group(let open, let inner, let close): return .group(open: open, blocks(inner), close: close)
+                case .list(var list):
+                    list.items = list.items.map { MarkdownList.Item(blocks: blocks($0.blocks), checked: $0.checked) }
+                    return .list(list)
+                default: return block
+                }
             }
-            let inner = String(after[after.index(after.startIndex, offsetBy: 2)..<close.lowerBound])
-            let text = HTMLText.plain(inner)
-            let id = unique(slug(text), &used)
-            headings.append(Heading(level: level, id: id, text: text, html: inner))
-            out += "<h\(level) id=\"\(id)\">\(inner)<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section: \(HTML.escape(text))\">#</a></h\(level)>"
-            rest = after[close.upperBound...]
         }
-        return (out + rest, headings)
+        let anchored = blocks(document.blocks)
+        return (MarkdownDocument(blocks: anchored), headings)
+    }
+
+    /// The plain text of every heading in `document`, in the order ``anchor(_:used:named:)`` visits them.
+    public static func headingTexts(_ document: MarkdownDocument) -> [String] {
+        var texts: [String] = []
+        func visit(_ blocks: [MarkdownBlock]) {
+            for block in blocks {
+                switch block {
+                case .heading(_, let content): texts.append(HTMLText.plain(MarkdownHTML.inline(content)))
+                case .quote(let inner), .group(_, let inner, _): visit(inner)
+                case .list(let list): list.items.forEach { visit($0.blocks) }
+                default: break
+                }
+            }
+        }
+        visit(document.blocks)
+        return texts
     }
 
     /// The "On this page" navigation: headings of level 2 and 3 (or the two top levels present).

@@ -1,47 +1,61 @@
+import SpecbookMarkdown
 import SpecbookNotebook
 import SpecbookSite
 import XCTest
 
 final class ProseTests: XCTestCase {
-    func testCallouts() {
-        let html = Callouts.transform(Markdown.render("> [!WARNING]\n> Mind the *gap*.\n\n> [!tip]\n>\n> Second.\n\n> [!FOO]\n> stays\n"))
+    /// The page HTML of a prose-only notebook rendered with `references`.
+    func page(_ markdown: String, references: CrossReferences = CrossReferences()) throws -> RenderedPage {
+        let notebook = try NotebookParser.parse(source: markdown, path: "notebooks/p.md", name: "p")
+        let provenance = Provenance(swiftVersion: "6", gitCommit: "abc", gitDirty: false, seed: 0, parameters: [:],
+                                    buildDate: "today", cacheHit: false, seconds: 0)
+        let page = SitePage(notebook: notebook, result: nil, outputFolder: nil, provenance: provenance)
+        return PageRenderer(siteTitle: "R", references: references).render(page, previous: nil, next: nil)
+    }
+
+    func testCallouts() throws {
+        let html = try page("> [!WARNING]\n> Mind the *gap*.\n\n> [!tip]\n>\n> Second.\n\n> [!FOO]\n> stays\n\n> [!NOTE] Same line.\n").html
         XCTAssertTrue(html.contains("<div class=\"callout warning\" role=\"note\"><p class=\"callout-title\">Warning</p>\n<p>Mind the <em>gap</em>.</p>\n</div>"), html)
         XCTAssertTrue(html.contains("<div class=\"callout tip\" role=\"note\"><p class=\"callout-title\">Tip</p>\n<p>Second.</p>\n</div>"), html)
         XCTAssertTrue(html.contains("<blockquote>\n<p>[!FOO]"), html)
+        XCTAssertTrue(html.contains("<p class=\"callout-title\">Note</p>\n<p>Same line.</p>"), html)
         for kind in ["NOTE", "IMPORTANT", "CAUTION"] {
-            XCTAssertTrue(Callouts.transform(Markdown.render("> [!\(kind)]\n> x\n")).contains("callout \(kind.lowercased())"))
+            XCTAssertTrue(try page("> [!\(kind)]\n> x\n").html.contains("callout \(kind.lowercased())"))
         }
     }
 
-    func testNestedQuoteInsideCallout() {
-        let html = Callouts.transform(Markdown.render("> [!NOTE]\n> a\n> > quoted\n>\n> b\n\nafter\n"))
-        XCTAssertTrue(html.hasPrefix("<div class=\"callout note\""), html)
+    func testNestedQuoteInsideCallout() throws {
+        let html = try page("> [!NOTE]\n> a\n> > quoted\n>\n> b\n\nafter\n").html
+        XCTAssertTrue(html.contains("<div class=\"callout note\""), html)
         XCTAssertTrue(html.contains("<blockquote>\n<p>quoted"), html)
         XCTAssertTrue(html.contains("</blockquote>\n<p>b</p>\n</div>"), html)
     }
 
     func testHeadingAnchorsAreUniqueAndAvoidReservedIDs() {
         var used: Set<String> = ["fig-a"]
-        let page = TableOfContents.anchor(Markdown.render("## Method\n\n## Method\n\n### The `x` step & more\n\n## Fig A\n\n## fig-a\n"), used: &used)
+        let document = MarkdownDocument(parsing: "## Method\n\n## Method\n\n### The `x` step & more\n\n## Fig A\n\n## fig-a\n")
+        let page = TableOfContents.anchor(document, used: &used, named: TableOfContents.headingTexts(document))
         XCTAssertEqual(page.headings.map(\.id), ["method", "method-1", "the-x-step-more", "fig-a-1", "fig-a-2"])
         XCTAssertEqual(page.headings[2].text, "The x step & more")
-        XCTAssertTrue(page.html.contains("<h2 id=\"method-1\">Method<a class=\"anchor\" href=\"#method-1\""), page.html)
+        let html = MarkdownHTML.render(page.document)
+        XCTAssertTrue(html.contains("<h2 id=\"method-1\">Method<a class=\"anchor\" href=\"#method-1\""), html)
         let toc = TableOfContents.render(page.headings)
         XCTAssertTrue(toc.contains("<li class=\"toc-level-2\"><a href=\"#the-x-step-more\">The <code>x</code> step &amp; more</a></li>"), toc)
         XCTAssertEqual(TableOfContents.slug("!!!"), "section")
         XCTAssertEqual(TableOfContents.slug("Über 2.5 Größe"), "über-2-5-größe")
     }
 
-    func testCrossReferences() {
+    func testCrossReferences() throws {
         var refs = CrossReferences()
-        refs.add(notebook: "a", title: "Notebook A", labels: ["fig-x": .init(kind: .figure, number: 3), "tbl-t": .init(kind: .table, number: 1)])
+        refs.add(notebook: "p", title: "Notebook P", labels: ["fig-x": .init(kind: .figure, number: 3), "tbl-t": .init(kind: .table, number: 1)])
         refs.add(notebook: "b", title: "B & co", labels: ["fig-y": .init(kind: .figure, number: 2)])
-        let html = "<p>See @fig-x, @tbl-t and @b#fig-y. Mail me@fig-x.org or @someone. Missing @fig-none.</p><pre>@fig-x</pre><code>@fig-x</code>"
-        let result = refs.resolve(html, in: "a")
-        XCTAssertEqual(result.html, "<p>See <a class=\"xref\" href=\"#fig-x\">Figure\u{A0}3</a>, <a class=\"xref\" href=\"#tbl-t\">Table\u{A0}1</a> and <a class=\"xref\" href=\"b.html#fig-y\">Figure\u{A0}2 of B &amp; co</a>. Mail me@fig-x.org or @someone. Missing <span class=\"xref broken\" title=\"no figure or table labelled fig-none\">@fig-none?</span>.</p><pre>@fig-x</pre><code>@fig-x</code>")
-        XCTAssertEqual(result.broken, ["@fig-none"])
-        XCTAssertEqual(refs.resolve("<p>@c#fig-z</p>", in: "a").broken, ["@c#fig-z"])
-        XCTAssertEqual(refs.resolve("<a href=\"mailto:x@fig-a.org\">x@fig-a.org</a>", in: "a").broken, [])
+        let rendered = try page("See @fig-x, @tbl-t and @b#fig-y. Mail me@fig-x.org or @someone. Missing @fig-none.\n\n`@fig-x` and [@fig-x](u)\n\n    @fig-x\n", references: refs)
+        XCTAssertTrue(rendered.html.contains("<p>See <a class=\"xref\" href=\"#fig-x\">Figure\u{A0}3</a>, <a class=\"xref\" href=\"#tbl-t\">Table\u{A0}1</a> and <a class=\"xref\" href=\"b.html#fig-y\">Figure\u{A0}2 of B &amp; co</a>. Mail <a href=\"mailto:me@fig-x.org\">me@fig-x.org</a> or @someone. Missing <span class=\"xref broken\" title=\"no figure or table labelled fig-none\">@fig-none?</span>.</p>"), rendered.html)
+        XCTAssertTrue(rendered.html.contains("<p><code>@fig-x</code> and <a href=\"u\">@fig-x</a></p>"), "code and link text are no references: \(rendered.html)")
+        XCTAssertTrue(rendered.html.contains("<pre><code>@fig-x\n</code></pre>"))
+        XCTAssertEqual(rendered.warnings, ["notebooks/p.md:1: warning: unknown cross reference @fig-none"])
+        XCTAssertEqual(refs.inlines(in: "@c#fig-z", current: "p").broken, ["@c#fig-z"])
+        XCTAssertEqual(refs.inlines(in: "no reference", current: "p").inlines, [.text("no reference")])
     }
 
     func testLineOfABrokenReference() {

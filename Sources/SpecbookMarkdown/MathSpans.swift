@@ -1,9 +1,13 @@
+import Foundation
+
 /// Finds `$...$` and `$$...$$` in Markdown prose and swaps them for placeholders the Markdown parser leaves alone.
 ///
 /// ```swift
 /// let protected = MathSpans.protect("Energy $E = mc^2$, price \\$5.")
-/// let html = MathSpans.restore(Markdown.render(protected.text), protected.spans)
+/// let document = MarkdownDocument(parsing: protected.text)   // the formula is one placeholder in a text node
 /// ```
+/// A formula over several lines keeps its line count: each of its line breaks stays, followed by a filler
+/// character, so blocks after it keep their line numbers.
 /// **Edge cases:** `$` inside code spans and fenced code blocks, an escaped `\$`, and a lone currency amount
 /// (`$5`, `$5 and $10`) are left as they are. An inline span needs a non-space after its opening `$`, a
 /// non-space before its closing `$` and no digit right after it (Pandoc's rule); spans never cross a blank line.
@@ -20,7 +24,9 @@ public enum MathSpans {
     }
 
     /// Placeholder brackets from Unicode's private use area: nothing in prose uses them.
-    static let open: Character = "\u{E000}", close: Character = "\u{E001}"
+    public static let open: Character = "\u{E000}", close: Character = "\u{E001}"
+    /// Starts each continuation line of a placeholder for a formula over several lines.
+    public static let filler: Character = "\u{E002}"
 
     /// The Markdown with every formula replaced by a placeholder, and the formulas in order.
     public static func protect(_ markdown: String) -> (text: String, spans: [Span]) {
@@ -59,47 +65,13 @@ public enum MathSpans {
         return (out, spans)
     }
 
-    /// Replaces placeholders in rendered HTML by MathML.
-    public static func restore(_ html: String, _ spans: [Span]) -> String {
-        guard !spans.isEmpty, html.contains(open) else { return html }
-        var out = ""
-        var rest = Substring(html)
-        var insideTag = false
-        while let start = rest.firstIndex(of: open) {
-            let chunk = rest[..<start]
-            if let last = chunk.lastIndex(where: { $0 == "<" || $0 == ">" }) { insideTag = chunk[last] == "<" }
-            out += chunk
-            guard let end = rest[start...].firstIndex(of: close),
-                  let index = Int(rest[rest.index(after: start)..<end]), spans.indices.contains(index) else {
-                out.append(rest[start])
-                rest = rest[rest.index(after: start)...]
-                continue
-            }
-            let span = spans[index]
-            rest = rest[rest.index(after: end)...]
-            if insideTag {  // an image's alt text or a link title: the source, escaped
-                out += HTML.escape(span.tex)
-                continue
-            }
-            let math = MathML.render(span.tex, display: span.display)
-            if span.display {
-                out += "<span class=\"math-display\">\(math)</span>"
-                continue
-            }
-            // Punctuation right after a formula stays on its line.
-            let punctuation = rest.prefix(while: { ".,;:!?)".contains($0) })
-            if punctuation.isEmpty {
-                out += math
-            } else {
-                out += "<span class=\"math-inline\">\(math)\(punctuation)</span>"
-                rest = rest[punctuation.endIndex...]
-            }
-        }
-        return out + rest
+    /// The formula a placeholder `\u{E000}N\u{E001}` (fillers and line breaks inside it ignored) stands for.
+    public static func index(ofPlaceholder text: Substring) -> Int? {
+        Int(String(text.filter { $0.isNumber }))
     }
 
     /// A fence opening or closing line: up to three spaces, then three or more backticks or tildes.
-    static func fenceMarker(_ line: String) -> (character: Character, length: Int, rest: Substring)? {
+    public static func fenceMarker(_ line: String) -> (character: Character, length: Int, rest: Substring)? {
         let trimmed = line.drop(while: { $0 == " " })
         guard line.count - trimmed.count <= 3, let c = trimmed.first, c == "`" || c == "~" else { return nil }
         let length = trimmed.prefix(while: { $0 == c }).count
@@ -111,9 +83,10 @@ public enum MathSpans {
         let s = Array(text)
         var out = ""
         var i = 0
-        func placeholder(_ tex: String, display: Bool) -> String {
+        func placeholder(_ tex: String, display: Bool, source: ArraySlice<Character>) -> String {
             spans.append(Span(tex: tex, display: display))
-            return "\(open)\(spans.count - 1)\(close)"
+            let breaks = String(repeating: "\n\(filler)", count: source.filter { $0 == "\n" }.count)
+            return "\(open)\(spans.count - 1)\(breaks)\(close)"
         }
         while i < s.count {
             let c = s[i]
@@ -134,13 +107,14 @@ public enum MathSpans {
                 i = stop
             } else if c == "$" && i + 1 < s.count && s[i + 1] == "$" {
                 if let end = find("$$", in: s, from: i + 2) {
-                    out += placeholder(String(s[(i + 2)..<end]).trimmingCharacters(in: .whitespacesAndNewlines), display: true)
+                    out += placeholder(String(s[(i + 2)..<end]).trimmingCharacters(in: .whitespacesAndNewlines), display: true,
+                                       source: s[i..<(end + 2)])
                     i = end + 2
                 } else {
                     out += "$$"; i += 2
                 }
             } else if c == "$", let end = inlineEnd(s, from: i) {
-                out += placeholder(String(s[(i + 1)..<end]), display: false)
+                out += placeholder(String(s[(i + 1)..<end]), display: false, source: s[i...end])
                 i = end + 1
             } else {
                 out.append(c); i += 1
