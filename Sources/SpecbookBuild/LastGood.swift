@@ -19,9 +19,7 @@ public struct LastGood: Sendable {
         var source: String
     }
 
-    static func file(_ name: String, in layout: CacheLayout) -> URL {
-        layout.root.appendingPathComponent("last-good/\(name).json")
-    }
+    static func file(_ name: String, in layout: CacheLayout) -> URL { layout.lastGood(for: name) }
 
     /// Remembers `job` as its notebook's last successful run.
     static func record(_ job: NotebookRunner.Job, in layout: CacheLayout) {

@@ -35,6 +35,8 @@ public struct CacheLayout: Sendable, Equatable {
     public func run(for notebook: String) -> URL { root.appendingPathComponent("run/\(notebook)") }
     /// Sites replaced by a build, deleted in the background by the next.
     public var trash: URL { root.appendingPathComponent("trash") }
+    /// The key and notebook text of each notebook's last successful run, so a failed run keeps its page.
+    public func lastGood(for notebook: String) -> URL { root.appendingPathComponent("last-good/\(notebook).json") }
     /// Held while a build of the project runs.
     public var lock: URL { root.appendingPathComponent("lock") }
     /// The toolchain's version line, remembered per compiler.

@@ -1,28 +1,17 @@
 import Foundation
 import SpecbookNotebook
 
-/// Where a page's numbers came from: recorded in its footer and in `manifest.json`.
-public struct Provenance: Codable, Sendable, Equatable {
-    public var swiftVersion: String
-    public var gitCommit: String
-    public var gitDirty: Bool
-    public var seed: UInt64
-    public var parameters: [String: String]
-    public var buildDate: String
-    public var cacheHit: Bool
-    public var seconds: Double
-
-    public init(swiftVersion: String, gitCommit: String, gitDirty: Bool, seed: UInt64, parameters: [String: String],
-                buildDate: String, cacheHit: Bool, seconds: Double) {
-        self.swiftVersion = swiftVersion
-        self.gitCommit = gitCommit
-        self.gitDirty = gitDirty
-        self.seed = seed
-        self.parameters = parameters
-        self.buildDate = buildDate
-        self.cacheHit = cacheHit
-        self.seconds = seconds
-    }
+/// What a page's footer and index card say about where its numbers came from; the build supplies it.
+public protocol PageProvenance: Sendable {
+    var swiftVersion: String { get }
+    var gitCommit: String { get }
+    var gitDirty: Bool { get }
+    var seed: UInt64 { get }
+    var parameters: [String: String] { get }
+    var buildDate: String { get }
+    var cacheHit: Bool { get }
+    /// The run's wall time.
+    var seconds: Double { get }
 }
 
 /// One notebook ready to be rendered: its source, what its run produced, and where its figures are.
@@ -32,11 +21,11 @@ public struct SitePage: Sendable {
     public var result: NotebookResult?
     /// The folder holding the figure files the result names.
     public var outputFolder: URL?
-    public var provenance: Provenance
+    public var provenance: any PageProvenance
     /// Set when the latest run failed and the page shows the last successful one instead.
     public var latestFailure: NotebookResult.Failure?
 
-    public init(notebook: Notebook, result: NotebookResult?, outputFolder: URL?, provenance: Provenance,
+    public init(notebook: Notebook, result: NotebookResult?, outputFolder: URL?, provenance: any PageProvenance,
                 latestFailure: NotebookResult.Failure? = nil) {
         self.notebook = notebook
         self.result = result

@@ -117,6 +117,17 @@ final class CacheTests: XCTestCase {
         XCTAssertEqual(try runs(), 3)
     }
 
+    func testAnotherBLASKernelIsAnotherRun() throws {
+        try fixture.write("notebooks/c.md", notebook())
+        try build()
+        let other = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == "Prescott" ? "Haswell" : "Prescott"
+        let out = try fixture.specbook(["build"], environment: ["OPENBLAS_CORETYPE": other])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertEqual(try runs(), 2, "results computed with other BLAS kernels are not reused")
+        try build()
+        XCTAssertEqual(try runs(), 2, "and the first kernel's stay reusable")
+    }
+
     func testEntryOfAnotherProtocolVersionIsReRun() throws {
         try fixture.write("notebooks/c.md", notebook())
         try build()

@@ -43,8 +43,7 @@ final class PageRendererTests: XCTestCase {
         var second = BlockResult()
         second.stdout = (1...45).map { "line \($0)" }.joined(separator: "\n")
         let result = NotebookResult(status: .ok, blocks: [0: first, 1: second])
-        let provenance = Provenance(swiftVersion: "6", gitCommit: "abc", gitDirty: false, seed: 1, parameters: [:],
-                                    buildDate: "today", cacheHit: false, seconds: 0.1)
+        let provenance = TestProvenance(seed: 1, seconds: 0.1)
         return SitePage(notebook: notebook, result: result, outputFolder: nil, provenance: provenance)
     }
 
@@ -109,8 +108,7 @@ final class PageRendererTests: XCTestCase {
         block.texts = ["shown {{loss}}"]
         block.figures = [FigureOutput(FigureRecord(block: 0, files: FigureFiles(stem: "f"), width: 10, height: 10))]
         let result = NotebookResult(status: .ok, blocks: [0: block], values: ["loss": "0.25", "rate": "<1e-3>"])
-        let provenance = Provenance(swiftVersion: "6", gitCommit: "abc", gitDirty: false, seed: 1, parameters: [:],
-                                    buildDate: "today", cacheHit: false, seconds: 0.1)
+        let provenance = TestProvenance(seed: 1, seconds: 0.1)
         let page = SitePage(notebook: notebook, result: result, outputFolder: nil, provenance: provenance)
         let rendered = PageRenderer(siteTitle: "R").render(page, previous: nil, next: nil)
         let html = rendered.html

@@ -7,8 +7,7 @@ final class ProseTests: XCTestCase {
     /// The page HTML of a prose-only notebook rendered with `references`.
     func page(_ markdown: String, references: CrossReferences = CrossReferences()) throws -> RenderedPage {
         let notebook = try NotebookParser.parse(source: markdown, path: "notebooks/p.md", name: "p")
-        let provenance = Provenance(swiftVersion: "6", gitCommit: "abc", gitDirty: false, seed: 0, parameters: [:],
-                                    buildDate: "today", cacheHit: false, seconds: 0)
+        let provenance = TestProvenance(seed: 0, seconds: 0)
         let page = SitePage(notebook: notebook, result: nil, outputFolder: nil, provenance: provenance)
         return PageRenderer(siteTitle: "R", references: references).render(page, previous: nil, next: nil)
     }

@@ -1,0 +1,25 @@
+import SpecbookSite
+
+/// Where a page's numbers came from, as the build knows it: recorded in the page's footer and in `manifest.json`.
+public struct Provenance: PageProvenance, Codable, Equatable {
+    public var swiftVersion: String
+    public var gitCommit: String
+    public var gitDirty: Bool
+    public var seed: UInt64
+    public var parameters: [String: String]
+    public var buildDate: String
+    public var cacheHit: Bool
+    public var seconds: Double
+
+    public init(swiftVersion: String, gitCommit: String, gitDirty: Bool, seed: UInt64, parameters: [String: String],
+                buildDate: String, cacheHit: Bool, seconds: Double) {
+        self.swiftVersion = swiftVersion
+        self.gitCommit = gitCommit
+        self.gitDirty = gitDirty
+        self.seed = seed
+        self.parameters = parameters
+        self.buildDate = buildDate
+        self.cacheHit = cacheHit
+        self.seconds = seconds
+    }
+}
