@@ -29,6 +29,27 @@ enum Manifest {
         var blocks: [Block]
         var figures: [String]
         var values: [String: String]
+        /// Every claim the run checked, in page order.
+        var checks: [Check]
+    }
+
+    struct Check: Codable {
+        var name: String
+        var verdict: String
+        var measured: String
+        var expected: String
+        var line: Int
+    }
+
+    /// The checks of a manifest already on disk (the site this build replaces), by notebook and name; nil when
+    /// there is none or it cannot be read.
+    static func previousChecks(at url: URL) -> [String: String]? {
+        guard let data = try? Data(contentsOf: url), let document = try? JSONDecoder().decode(Document.self, from: data) else { return nil }
+        var verdicts: [String: String] = [:]
+        for entry in document.notebooks {
+            for check in entry.checks { verdicts["\(entry.source)\u{0}\(check.name)"] = check.verdict }
+        }
+        return verdicts
     }
 
     struct Block: Codable {
@@ -54,7 +75,9 @@ enum Manifest {
                 figures: page.shownFigures.compactMap { shown in
                     (result?.blocks[shown.blockIndex]?.figures[shown.position].png).map { SiteLayout.asset($0, of: page.notebook.name) }
                 },
-                values: result?.values ?? [:])
+                values: result?.values ?? [:],
+                checks: page.checks.map { Check(name: $0.check.name, verdict: $0.check.verdict.rawValue,
+                                                measured: $0.check.measured, expected: $0.check.expected, line: $0.check.line) })
         }
         let document = Document(buildDate: facts.date, swiftVersion: facts.swiftVersion, gitCommit: facts.git.commit, gitDirty: facts.git.dirty,
                                 seconds: seconds, notebooks: entries)

@@ -1,6 +1,9 @@
 import Foundation
 import SpecbookNotebook
 import SpecbookSite
+import SpecbookWire
+
+typealias CheckVerdict = CheckRecord.Verdict
 
 /// `specbook build`: parse every notebook, run what changed (in parallel) through the ``NotebookRunner``,
 /// render and swap in the site.
@@ -26,6 +29,12 @@ public struct SiteBuild {
         public var failures: [String]
         /// Build warnings (`notebooks/x.md:12: warning: ...`).
         public var warnings: [String]
+        /// Checks that hold, fail and are notes, over every page.
+        public var checks: (held: Int, failed: Int, notes: Int)
+        /// `notebooks/x.md:40: check failed: NAME: measured ..., expected ...`, one per failed check.
+        public var failedChecks: [String]
+        /// The failed checks that held in the build this one replaced.
+        public var newlyFailing: [String]
         public var seconds: Double
         public var failed: Int { failures.count }
     }
@@ -72,6 +81,7 @@ public struct SiteBuild {
         let outcomes = runAll(notebooks, runner: runner, events: events)
         let pages = zip(notebooks, outcomes).map { notebook, outcome in facts.page(for: notebook, outcome) }
         let manifest = try Manifest.make(pages, facts: facts, seconds: Date().timeIntervalSince(started))
+        let previous = Manifest.previousChecks(at: output.appendingPathComponent(SiteLayout.manifest))
         var writer = SiteWriter(siteTitle: config.title)
         writer.siteDescription = config.description
         writer.trash = layout.trash
@@ -80,8 +90,19 @@ public struct SiteBuild {
         let failures = outcomes.compactMap { $0.result?.status == .ok ? nil : $0.result?.failure?.summary }
         let ran = outcomes.filter { $0.result != nil }
         let cached = ran.filter(\.cacheHit).count
+        var failedChecks: [String] = [], newlyFailing: [String] = []
+        for page in pages {
+            for (_, check) in page.checks where check.verdict == .fails {
+                let message = "\(check.file):\(check.line): check failed: \(check.name): measured \(check.measured), expected \(check.expected)"
+                failedChecks.append(message)
+                if previous?["\(page.notebook.path)\u{0}\(check.name)"] == CheckVerdict.holds.rawValue { newlyFailing.append(message) }
+            }
+        }
+        let counts = pages.map(\.checkCounts)
         return Summary(pages: pages.count, executed: ran.count - cached, cached: cached,
-                       failures: failures, warnings: warnings, seconds: Date().timeIntervalSince(started))
+                       failures: failures, warnings: warnings,
+                       checks: (counts.map(\.held).reduce(0, +), counts.map(\.failed).reduce(0, +), counts.map(\.notes).reduce(0, +)),
+                       failedChecks: failedChecks, newlyFailing: newlyFailing, seconds: Date().timeIntervalSince(started))
     }
 
     /// Runs every notebook, `options.jobs` at a time; outcomes in the notebooks' order.

@@ -54,7 +54,7 @@ public struct CellRenderer {
                 html += "<pre class=\"shown-text\"><samp>\(HTML.escape(shown))</samp></pre>\n"
             }
             if !result.checks.isEmpty {
-                html += checks(result.checks)
+                html += checks(result.checks, block: block.index)
             }
             for (position, figure) in result.figures.enumerated() {
                 html += self.figure(figure, block: block, position: position, number: figures["\(block.index)/\(position)"]?.number ?? position + 1)
@@ -92,16 +92,38 @@ public struct CellRenderer {
         return "<details class=\"long-output\"><summary>\(name): \(lines) lines</summary>\n\(pre)</details>\n"
     }
 
-    /// The block's checked claims: verdict in words (not colour alone), measured against expected.
-    func checks(_ checks: [CheckRecord]) -> String {
-        var html = "<ul class=\"checks\">\n"
-        for check in checks {
+    /// The block's checked claims as badges: the verdict in words (not colour alone), measured against expected.
+    func checks(_ checks: [CheckRecord], block: Int) -> String {
+        var html = "<ul class=\"checks\" aria-label=\"Checks\">\n"
+        for (i, check) in checks.enumerated() {
             let verdict = check.verdict.rawValue
-            html += "<li class=\"check \(verdict)\" data-line=\"\(check.line)\"><strong>\(verdict)</strong> "
-            html += "\(HTML.escape(check.name)): measured <code>\(HTML.escape(check.measured))</code>, "
-            html += "expected <code>\(HTML.escape(check.expected))</code></li>\n"
+            html += "<li class=\"check \(verdict)\" id=\"check-\(block)-\(i)\" data-line=\"\(check.line)\">"
+            html += "<span class=\"verdict\">\(verdict)</span> <span class=\"check-name\">\(HTML.escape(check.name))</span>"
+            if check.verdict == .note {
+                html += ": \(HTML.escape(check.measured))"
+            } else {
+                html += ": measured <code>\(HTML.escape(check.measured))</code>, expected <code>\(HTML.escape(check.expected))</code>"
+            }
+            html += "</li>\n"
         }
         return html + "</ul>\n"
+    }
+
+    /// The page's checks in one place at its top: the counts, and a link to each check.
+    static func summary(_ page: SitePage) -> String {
+        let checks = page.checks
+        guard !checks.isEmpty else { return "" }
+        let counts = page.checkCounts
+        var parts = ["\(counts.held) hold\(counts.held == 1 ? "s" : "")"]
+        parts.append("\(counts.failed) fail\(counts.failed == 1 ? "s" : "")")
+        if counts.notes > 0 { parts.append("\(counts.notes) note\(counts.notes == 1 ? "" : "s")") }
+        var html = "<details class=\"checks-summary\(counts.failed > 0 ? " failing" : "")\"\(counts.failed > 0 ? " open" : "")>"
+        html += "<summary><strong>Checks:</strong> \(parts.joined(separator: ", "))</summary>\n<ul>\n"
+        for (id, check) in checks {
+            html += "<li class=\"check \(check.verdict.rawValue)\"><a href=\"#\(id)\"><span class=\"verdict\">\(check.verdict.rawValue)</span> "
+            html += "\(HTML.escape(check.name))</a></li>\n"
+        }
+        return html + "</ul>\n</details>\n"
     }
 
     func figure(_ figure: FigureOutput, block: NotebookBlock, position: Int, number: Int) -> String {

@@ -66,6 +66,11 @@ public struct IndexRenderer {
         if page.result != nil {
             html += "<span>\(String(format: "%.1f", page.provenance.seconds)) s\(page.provenance.cacheHit ? " (cached)" : "")</span>"
         }
+        let counts = page.checkCounts
+        if counts.held + counts.failed > 0 {
+            let all = counts.held + counts.failed
+            html += "<span class=\"check-count\(counts.failed > 0 ? " failing" : "")\">\(counts.held) of \(all) check\(all == 1 ? "" : "s") hold</span>"
+        }
         let figures = page.shownFigures.count
         if figures > 0 { html += "<span>\(figures) figure\(figures == 1 ? "" : "s")</span>" }
         html += "</p>\n</div>\n</li>\n"

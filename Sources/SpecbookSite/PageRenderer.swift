@@ -24,6 +24,8 @@ public struct RenderedPage: Sendable {
 public struct PageRenderer {
     public var siteTitle: String
     public var references: CrossReferences
+    /// Values every page may cite, below the page's own (`{{checks.held}}`, `{{checks.total}}` ...).
+    public var siteValues: [String: String] = [:]
 
     public init(siteTitle: String, references: CrossReferences = CrossReferences()) {
         self.siteTitle = siteTitle
@@ -32,7 +34,8 @@ public struct PageRenderer {
 
     public func render(_ page: SitePage, previous: SitePage?, next: SitePage?) -> RenderedPage {
         let notebook = page.notebook
-        let prose = Prose(math: notebook.math, references: references, page: notebook.name, values: page.result?.values ?? [:])
+        let values = siteValues.merging(page.result?.values ?? [:]) { _, own in own }
+        let prose = Prose(math: notebook.math, references: references, page: notebook.name, values: values)
         let cells = CellRenderer(page: page, captions: prose.inline)
         // Cells are drawn as the prose pass reaches them, so their captions report in page order.
         prose.cell = { code in
@@ -79,6 +82,7 @@ public struct PageRenderer {
         html += "</header>\n"
         html += TableOfContents.render(anchored.headings)
         html += "<article>\n"
+        html += CellRenderer.summary(page)
         if let failure = page.latestFailure {
             html += "<div class=\"build-error\" role=\"alert\"><strong>The latest run of this notebook failed;</strong> "
             html += "this page shows its last successful run. <code>\(HTML.escape(failure.summary))</code></div>\n"
@@ -99,6 +103,7 @@ public struct PageRenderer {
         var used: Set<String> = ["content", "toc-title"]
         for output in page.shownFigures + page.shownTables { if let label = output.label { used.insert(label) } }
         for block in page.notebook.blocks { used.insert("cell-\(block.index)") }
+        for check in page.checks { used.insert(check.id) }
         return used
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import SpecbookNotebook
+import SpecbookWire
 
 /// What a page's footer and index card say about where its numbers came from; the build supplies it.
 public protocol PageProvenance: Sendable {
@@ -42,6 +43,21 @@ public struct SitePage: Sendable {
     }
     public var fileName: String { SiteLayout.page(of: notebook.name) }
     public var failed: Bool { (result?.status ?? .ok) != .ok || latestFailure != nil }
+
+    /// The claims the page's run checked, in page order, each with the id of its badge on the page.
+    public var checks: [(id: String, check: CheckRecord)] {
+        var out: [(String, CheckRecord)] = []
+        for block in notebook.blocks where block.isSwift {
+            for (i, check) in (result?.blocks[block.index]?.checks ?? []).enumerated() { out.append(("check-\(block.index)-\(i)", check)) }
+        }
+        return out
+    }
+
+    /// How many checks hold, fail and are notes.
+    public var checkCounts: (held: Int, failed: Int, notes: Int) {
+        let verdicts = checks.map(\.check.verdict)
+        return (verdicts.filter { $0 == .holds }.count, verdicts.filter { $0 == .fails }.count, verdicts.filter { $0 == .note }.count)
+    }
 
     /// A figure or table as the page shows it: its number on the page and its label, if any.
     public struct NumberedOutput: Sendable, Equatable {

@@ -37,7 +37,8 @@ public struct SiteWriter {
             try fm.createDirectory(at: staging.appendingPathComponent(SiteLayout.assets), withIntermediateDirectories: true)
             try Stylesheet.css.write(to: staging.appendingPathComponent(SiteLayout.stylesheet), atomically: false, encoding: .utf8)
             try SearchIndex.javascript.write(to: staging.appendingPathComponent(SiteLayout.searchScript), atomically: false, encoding: .utf8)
-            let renderer = PageRenderer(siteTitle: siteTitle, references: SitePage.crossReferences(pages))
+            var renderer = PageRenderer(siteTitle: siteTitle, references: SitePage.crossReferences(pages))
+            renderer.siteValues = Self.checkTotals(pages)
             // Pages render and write on every core; warnings and the search index keep the pages' order.
             let done = RenderedPages(count: pages.count)
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
@@ -87,6 +88,14 @@ public struct SiteWriter {
                 if link(from.path, to.path) != 0 { try fm.copyItem(at: from, to: to) }
             }
         }
+    }
+
+    /// The site's check totals as values every page can cite: `checks.held`, `checks.failed`, `checks.notes`, `checks.total`.
+    public static func checkTotals(_ pages: [SitePage]) -> [String: String] {
+        let counts = pages.map(\.checkCounts)
+        let held = counts.map(\.held).reduce(0, +), failed = counts.map(\.failed).reduce(0, +), notes = counts.map(\.notes).reduce(0, +)
+        return ["checks.held": String(held), "checks.failed": String(failed), "checks.notes": String(notes),
+                "checks.total": String(held + failed)]
     }
 
     /// Fails unless a site can be written at `output`: its parent exists and takes a new folder, and `output`, when

@@ -20,8 +20,12 @@ article > pre { margin: 1rem 0; }
 .cell-output .shown-text { white-space: pre-wrap; font-family: inherit; }
 .cell-output .shown-text samp { font-family: inherit; }
 .checks { list-style: none; padding: 0.3rem 0; margin: 0; }
-.check strong { text-transform: uppercase; font-size: 0.8em; letter-spacing: 0.05em; }
-.check.fails strong { color: var(--err-fg); }
+.check { margin: 0.15rem 0; overflow-wrap: anywhere; }
+.check .verdict { display: inline-block; min-width: 3.2em; text-align: center; text-transform: uppercase; font-size: 0.72em; font-weight: 700; letter-spacing: 0.05em; border: 1px solid currentColor; border-radius: 3px; padding: 0 0.3em; }
+.check.fails .verdict, .checks-summary.failing summary, .check-count.failing { color: var(--err-fg); }
+.check-name { font-weight: 600; }
+.checks-summary { margin: 0.5rem 0 1rem; font-size: 0.92rem; }
+.checks-summary ul { list-style: none; padding-left: 0.5rem; }
 .cell-output .stderr::before { content: "stderr"; display: block; font-size: 0.75rem; text-transform: uppercase; letter-spacing: 0.05em; }
 .cell-note { color: var(--muted); font-size: 0.9rem; margin: 0.3rem 0; }
 details.code-fold, details.long-output { margin: 0.25rem 0; }

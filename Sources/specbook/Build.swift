@@ -8,8 +8,8 @@ struct Build: ParsableCommand {
         abstract: "Build the site from notebooks.",
         discussion: """
             Exits with status 1 when a notebook fails; every page is still written, and a failed notebook keeps \
-            its last successful page where one exists. With --strict, build warnings (unknown cross references, \
-            unknown {{values}}) fail the build too.
+            its last successful page where one exists. With --strict, failed checks (check(...) in a notebook) \
+            and build warnings (unknown cross references, unknown {{values}}) fail the build too.
             Examples:
               specbook build                       # every notebook in notebooks/ into site/
               specbook build -P profile=quick      # reduced-size run of every notebook
@@ -21,7 +21,7 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "How many notebooks compile and run at once; defaults to the number of cores.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(name: .long, help: "Treat build warnings as errors (for CI).")
+    @Flag(name: .long, help: "Fail the build on a failed check or a build warning (for CI).")
     var strict = false
 
     @Flag(name: .long, help: "Run every notebook, ignoring cached results.")
@@ -40,9 +40,11 @@ struct Build: ParsableCommand {
         options.useCache = !noCache
         Interrupt.install(cacheLayout: options.cacheLayout)
         let summary = try runBuild(options, quiet: quiet)
-        if summary.failed > 0 || (strict && !summary.warnings.isEmpty) {
-            if strict && !summary.warnings.isEmpty {
-                printError("\(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s") treated as errors (--strict)")
+        let strictFailures = summary.warnings.count + summary.failedChecks.count
+        if summary.failed > 0 || (strict && strictFailures > 0) {
+            if strict && strictFailures > 0 {
+                printError("\(summary.failedChecks.count) failed check\(summary.failedChecks.count == 1 ? "" : "s") and "
+                           + "\(summary.warnings.count) warning\(summary.warnings.count == 1 ? "" : "s") fail the build (--strict)")
             }
             throw ExitCode(1)
         }
@@ -61,7 +63,9 @@ func runBuild(_ options: BuildOptions, quiet: Bool) throws -> SiteBuild.Summary 
         throw ExitCode(1)
     }
     for warning in summary.warnings { printError(warning) }
+    for failed in summary.failedChecks { printError(failed) }
     printError(summary.line(output: options.output))
+    for failed in summary.newlyFailing { printError("now fails, held in the previous build: \(failed)") }
     if summary.failed > 0 {
         for failure in summary.failures { printError(failure) }
     }
@@ -73,7 +77,12 @@ extension SiteBuild.Summary {
     func line(output: String) -> String {
         var line = "built \(pages) page\(pages == 1 ? "" : "s") into \(output)/"
         line += " (\(executed) run, \(cached) cached, \(failed) failed)"
-        return line + String(format: " in %.1f s", seconds)
+        line += String(format: " in %.1f s", seconds)
+        let all = checks.held + checks.failed
+        if all + checks.notes > 0 {
+            line += "; \(checks.held) of \(all) check\(all == 1 ? "" : "s") hold" + (checks.notes > 0 ? ", \(checks.notes) note\(checks.notes == 1 ? "" : "s")" : "")
+        }
+        return line
     }
 }
 

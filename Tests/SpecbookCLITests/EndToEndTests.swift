@@ -101,6 +101,51 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(try fixture.read("site/c-hang.html").contains("timed out"))
     }
 
+    func testChecksAreRecordedShownCountedAndEnforcedByStrict() throws {
+        try fixture.write("notebooks/a-claims.md", """
+            ---
+            params:
+              limit: 1
+            ---
+            # Claims
+
+            {{checks.held}} of {{checks.total}} checks hold across the site.
+
+            ```swift
+            let slope = 0.5
+            check("slope below the limit", slope, lessThan: param("limit", default: 1.0))
+            check("positive", slope > 0)
+            note("regime B", "outside the kernel regime")
+            ```
+            """)
+        try fixture.write("notebooks/b-other.md", "# Other\n\n```swift\ncheck(\"trivially\", true)\n```\n")
+        let first = try fixture.specbook(["build", "--strict"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stderr.contains("3 of 3 checks hold, 1 note"), first.stderr)
+        let page = try fixture.read("site/a-claims.html")
+        XCTAssertTrue(page.contains("<span class=\"value\" data-name=\"checks.held\">3</span> of <span class=\"value\" data-name=\"checks.total\">3</span>"), page)
+        XCTAssertTrue(page.contains("<summary><strong>Checks:</strong> 2 hold, 0 fail, 1 note</summary>"), page)
+        XCTAssertTrue(page.contains("id=\"check-0-0\" data-line=\"11\"><span class=\"verdict\">holds</span> <span class=\"check-name\">slope below the limit</span>: measured <code>0.5</code>, expected <code>&lt; 1</code>"), page)
+        XCTAssertTrue(page.contains("<a href=\"#check-0-2\"><span class=\"verdict\">note</span> regime B</a>"))
+        XCTAssertTrue(try fixture.read("site/index.html").contains("2 of 2 checks hold"))
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: fixture.root.appendingPathComponent("site/manifest.json"))) as? [String: Any]
+        let entry = try XCTUnwrap((manifest?["notebooks"] as? [[String: Any]])?.first { $0["name"] as? String == "a-claims" })
+        XCTAssertEqual((entry["checks"] as? [[String: Any]])?.map { $0["verdict"] as? String }, ["holds", "holds", "note"])
+
+        // A failing check: shown, named with its line, fatal only with --strict, and called out as newly failing.
+        let plain = try fixture.specbook(["build", "-P", "limit=0.1"])
+        XCTAssertEqual(plain.status, 0, plain.stderr)
+        XCTAssertTrue(plain.stderr.contains("notebooks/a-claims.md:11: check failed: slope below the limit: measured 0.5, expected < 0.1"), plain.stderr)
+        XCTAssertTrue(plain.stderr.contains("now fails, held in the previous build: notebooks/a-claims.md:11"), plain.stderr)
+        XCTAssertTrue(try fixture.read("site/a-claims.html").contains("<summary><strong>Checks:</strong> 1 holds, 1 fails, 1 note</summary>"))
+        XCTAssertTrue(try fixture.read("site/index.html").contains("1 of 2 checks hold"))
+        let strict = try fixture.specbook(["build", "--strict", "-P", "limit=0.1"])
+        XCTAssertEqual(strict.status, 1, strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("(0 run, 2 cached, 0 failed)"), "cached results keep their checks: \(strict.stderr)")
+        XCTAssertTrue(strict.stderr.contains("notebooks/a-claims.md:11: check failed: slope below the limit"), strict.stderr)
+        XCTAssertTrue(strict.stderr.contains("1 failed check and 0 warnings fail the build (--strict)"), strict.stderr)
+    }
+
     func testFailedNotebookKeepsItsLastGoodPage() throws {
         try fixture.write("notebooks/other.md", "# Other\n\n```swift\nprint(\"other page\")\n```\n")
         try fixture.write("notebooks/fit.md", "# Fit\n\nThe loss is {{loss}}.\n\n```swift\nreport(\"loss\", \"0.25\")\nprint(\"good run\")\n```\n")

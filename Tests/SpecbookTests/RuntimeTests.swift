@@ -25,6 +25,7 @@ final class RuntimeTests: XCTestCase {
 
     func testBlocksAndOutputsBecomeRecords() throws {
         let folder = Self.folder
+        let before = (try? records().count) ?? 0
         NotebookRuntime.beginBlock(3, ordinal: 1, total: 2, label: "fig-line")
         let figure = Figure(width: 120, height: 80)
         try figure.axes.line(x: [0, 1, 2], y: [0, 1, 4])
@@ -37,7 +38,7 @@ final class RuntimeTests: XCTestCase {
         XCTAssertEqual(progress, .progress(ProgressRecord(block: 3, ordinal: 1, total: 2, message: "epoch 7 of 10")))
         NotebookRuntime.finish()
 
-        let written = try records()
+        let written = Array(try records().dropFirst(before))
         guard written.count == 6 else { return XCTFail("\(written)") }
         guard case .blockBegan(let began) = written[0] else { return XCTFail("\(written[0])") }
         XCTAssertEqual([began.block, began.ordinal, began.total], [3, 1, 2])
@@ -65,5 +66,33 @@ final class RuntimeTests: XCTestCase {
         XCTAssertEqual(param("quick", default: false), true)
         XCTAssertEqual(param("missing", default: "x"), "x")
         XCTAssertEqual(param("rate", default: 3), 3, "a value that is not an integer falls back")
+    }
+
+    func testChecksRecordVerdictsAndTheirLine() throws {
+        _ = Self.folder
+        let before = (try? records().count) ?? 0
+        NotebookRuntime.beginBlock(9, ordinal: 1, total: 1)
+        let line = #line
+        XCTAssertTrue(check("holds", true))
+        XCTAssertFalse(check("below", 0.3, lessThan: 0.25))
+        XCTAssertTrue(check("above", 2, greaterThan: 1))
+        XCTAssertTrue(check("bracket", 0.5...1.5, contains: 1))
+        XCTAssertFalse(check("in range", .nan, in: 0...1), "NaN fails every comparison")
+        XCTAssertTrue(check("closed form", 1.000_000_001, approximately: 1, relativeTolerance: 1e-8))
+        XCTAssertFalse(check("exact", 1.1, approximately: 1))
+        note("time scale", "outside the kernel regime")
+        let written = try records().dropFirst(before + 1).compactMap { record -> CheckRecord? in
+            if case .check(let c) = record { return c }
+            return nil
+        }
+        XCTAssertEqual(written.map(\.name), ["holds", "below", "above", "bracket", "in range", "closed form", "exact", "time scale"])
+        XCTAssertEqual(written.map(\.verdict), [.holds, .fails, .holds, .holds, .fails, .holds, .fails, .note])
+        XCTAssertEqual(written.map(\.line), Array((line + 1)...(line + 8)), "each check names the line that made it")
+        XCTAssertTrue(written.allSatisfy { $0.file == #file && $0.block == 9 })
+        XCTAssertEqual(written[1].measured, "0.3")
+        XCTAssertEqual(written[1].expected, "< 0.25")
+        XCTAssertEqual(written[3].measured, "[0.5, 1.5]")
+        XCTAssertEqual(written[5].expected, "≈ 1 (within rel 1e-08)")
+        XCTAssertEqual(written[7].measured, "outside the kernel regime")
     }
 }
