@@ -101,6 +101,8 @@ public struct CellRenderer {
             html += "<span class=\"verdict\">\(verdict)</span> <span class=\"check-name\">\(HTML.escape(check.name))</span>"
             if check.verdict == .note {
                 html += ": \(HTML.escape(check.measured))"
+            } else if check.expected == "true" {
+                // A yes-or-no claim: the verdict says it all; its numbers are in its name.
             } else {
                 html += ": measured <code>\(HTML.escape(check.measured))</code>, expected <code>\(HTML.escape(check.expected))</code>"
             }
