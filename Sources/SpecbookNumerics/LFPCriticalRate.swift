@@ -126,15 +126,9 @@ public enum LFPCriticalRate {
         public var halfWidth: Double? { lowerBound.flatMap { l in upperBound.map { abs($0 - l) / 2 } } }
     }
 
-    /// Least-squares slope of log(norm) against log(K).
+    /// Least-squares slope of log(norm) against log(K), by ``LineFit/powerLaw(x:y:)``; NaN with fewer than two pairs.
     public static func fittedExponent(cutoffs: [Int], norms: [Double]) -> Double {
-        precondition(cutoffs.count == norms.count && cutoffs.count >= 2, "fittedExponent needs at least two (K, norm) pairs")
-        let xs = cutoffs.map { log(Double($0)) }, ys = norms.map { log($0) }
-        let mx = xs.reduce(0, +) / Double(xs.count), my = ys.reduce(0, +) / Double(ys.count)
-        // slope = sum (x - mx)(y - my) / sum (x - mx)^2
-        let covariance = zip(xs, ys).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
-        let variance = xs.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }
-        return covariance / variance
+        (try? LineFit.powerLaw(x: cutoffs.map(Double.init), y: norms))?.slope ?? .nan
     }
 
     /// Solves for every cut-off and measures h_K away from the data.

@@ -96,3 +96,21 @@ final class RuntimeTests: XCTestCase {
         XCTAssertEqual(written[7].measured, "outside the kernel regime")
     }
 }
+
+/// The number formats prose cites, against strings worked out by hand.
+final class FormattingTests: XCTestCase {
+    func testFormats() {
+        XCTAssertEqual(significant(0.012345), "0.0123")
+        XCTAssertEqual(significant(123456, 2), "1.2e+05")
+        XCTAssertEqual(significant(2, 0), "2")
+        XCTAssertEqual(significant(.nan), "nan")
+        XCTAssertEqual(signed(0.25), "+0.250")
+        XCTAssertEqual(signed(-1.0134, decimals: 2), "-1.01")
+        XCTAssertEqual(percent(0.0345), "3.5%")
+        XCTAssertEqual(percent(1, decimals: 0), "100%")
+        XCTAssertEqual(plusMinus(2.3141, 0.0712), "2.31 ± 0.07")
+        XCTAssertEqual(plusMinus(2.3141, 0.0712, digits: 2), "2.314 ± 0.071")
+        XCTAssertEqual(plusMinus(1234, 56), "1234 ± 56")
+        XCTAssertEqual(plusMinus(1.5, 0), "1.5 ± 0")
+    }
+}
