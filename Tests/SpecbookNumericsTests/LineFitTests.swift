@@ -51,3 +51,23 @@ final class LineFitTests: XCTestCase {
         XCTAssertThrowsError(try crowded.points(count: 50, dimension: 1, minimumGap: 0.5, maximumDraws: 10_000))
     }
 }
+
+/// Checkpoint epochs and centring against cases worked out by hand.
+final class SamplingTests: XCTestCase {
+    func testLogSpacedEpochs() {
+        XCTAssertEqual(logSpacedEpochs(upTo: 5, dense: 10, perDecade: 3), [1, 2, 3, 4, 5])
+        // From 10, three per decade: 10·10^(1/3) = 21.5 → 22, 46.4 → 46, 100, then the last epoch.
+        XCTAssertEqual(logSpacedEpochs(upTo: 120, dense: 10, perDecade: 3), Array(1...10) + [22, 46, 100, 120])
+        XCTAssertEqual(logSpacedEpochs(upTo: 0, dense: 10, perDecade: 3), [])
+        let many = logSpacedEpochs(upTo: 10_000, dense: 100, perDecade: 60)
+        XCTAssertEqual(many.first, 1)
+        XCTAssertEqual(many.last, 10_000)
+        XCTAssertEqual(many.count, Set(many).count)
+        XCTAssertEqual(many.filter { $0 > 1000 }.count, 60, "one decade, 60 checkpoints")
+    }
+
+    func testCentred() {
+        XCTAssertEqual(centred([1, 2, 3, 6]), [-2, -1, 0, 3])
+        XCTAssertEqual(centred([]), [])
+    }
+}
