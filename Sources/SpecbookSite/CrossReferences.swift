@@ -108,21 +108,11 @@ public struct CrossReferences: Sendable {
     /// The 1-based line in `body` of the `occurrence`-th (0-based) use of `reference` in prose or an option line.
     public static func line(of reference: String, occurrence: Int, in body: String) -> Int? {
         var found: [Int] = []
-        var fence: (Character, Int)?
-        for (n, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let marker = MathSpans.fenceMarker(String(line)) {
-                if let open = fence {
-                    if marker.character == open.0 && marker.length >= open.1 { fence = nil }
-                } else {
-                    fence = (marker.character, marker.length)
-                }
-                continue
-            }
-            if fence != nil && !line.trimmingCharacters(in: .whitespaces).hasPrefix("//|") { continue }
+        for (number, line) in ProseLines.lines(of: body, optionLines: true) {
             var rest = line[...]
             while let range = rest.range(of: reference) {
                 let after = range.upperBound < rest.endIndex ? rest[range.upperBound] : " "
-                if !(after.isLetter || after.isNumber || after == "_" || after == "#") { found.append(n + 1) }
+                if !(after.isLetter || after.isNumber || after == "_" || after == "#") { found.append(number) }
                 rest = rest[range.upperBound...]
             }
         }

@@ -43,28 +43,23 @@ public struct PageRenderer {
             return cells.render(block)
         }
         let rewritten = prose.rewrite(notebook.document)
-        // Heading ids come from the text with its formulas, before references and values are resolved.
-        let names = TableOfContents.headingTexts(
-            Prose(math: notebook.math, references: references, page: notebook.name, values: [:], resolves: false).rewrite(notebook.document))
         var used = reservedIDs(page)
-        let anchored = TableOfContents.anchor(rewritten, used: &used, named: names)
+        let anchored = TableOfContents.anchor(rewritten, used: &used, named: prose.headingNames)
         let body = MarkdownHTML.render(anchored.document)
         let proseOnly = Self.searchText(rewritten)
-        let missingValues = prose.missing
-        let resolved = (html: body, broken: prose.broken)
 
         var warnings: [String] = []
         var seen: [String: Int] = [:]
         // A failed run reported what it reached; its missing values are part of the failure, not warnings.
         if !page.failed {
-            for name in missingValues {
+            for name in prose.missing {
                 let occurrence = seen["{{\(name)}}", default: 0]
                 seen["{{\(name)}}"] = occurrence + 1
                 let line = Self.line(ofValue: name, occurrence: occurrence, in: notebook.body)
                 warnings.append("\(notebook.path)\(line.map { ":\($0)" } ?? ""): warning: no value named '\(name)' was reported ({{\(name)}})")
             }
         }
-        for reference in resolved.broken {
+        for reference in prose.broken {
             let occurrence = seen[reference, default: 0]
             seen[reference] = occurrence + 1
             let line = CrossReferences.line(of: reference, occurrence: occurrence, in: notebook.body)
@@ -149,21 +144,11 @@ extension PageRenderer {
     /// The 1-based line of the `occurrence`-th `{{name}}` in the prose of `body` (code blocks skipped).
     static func line(ofValue name: String, occurrence: Int, in body: String) -> Int? {
         var found = 0
-        var fence: (character: Character, length: Int)?
-        for (n, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let marker = MathSpans.fenceMarker(String(line)) {
-                if let open = fence {
-                    if marker.character == open.character && marker.length >= open.length { fence = nil }
-                } else {
-                    fence = (marker.character, marker.length)
-                }
-                continue
-            }
-            guard fence == nil else { continue }
-            var rest = Substring(line)
+        for (number, line) in ProseLines.lines(of: body, optionLines: false) {
+            var rest = line
             while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
                 if rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces) == name {
-                    if found == occurrence { return n + 1 }
+                    if found == occurrence { return number }
                     found += 1
                 }
                 rest = rest[close.upperBound...]

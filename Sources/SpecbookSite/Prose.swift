@@ -22,6 +22,9 @@ final class Prose {
     private(set) var broken: [String] = []
     /// `{{names}}` no run reported, in page order.
     private(set) var missing: [String] = []
+    /// Each heading's text with its formulas, before references and values are resolved: what its id is made
+    /// from; in the order ``TableOfContents/anchor(_:used:named:)`` visits headings.
+    private(set) var headingNames: [String] = []
 
     init(math: [MathSpans.Span], references: CrossReferences, page: String, values: [String: String], resolves: Bool = true) {
         self.math = math
@@ -51,7 +54,9 @@ final class Prose {
     func block(_ block: MarkdownBlock) -> MarkdownBlock {
         switch block {
         case .paragraph(let content): return .paragraph(inlines(content))
-        case .heading(let level, let content): return .heading(level: level, inlines(content))
+        case .heading(let level, let content):
+            headingNames.append(HTMLText.plain(MarkdownHTML.inline(formulas(content))))
+            return .heading(level: level, inlines(content))
         case .quote(let inner):
             let rewritten = inner.map(self.block)
             return Callouts.callout(rewritten) ?? .quote(rewritten)

@@ -38,6 +38,7 @@ public enum TableOfContents {
                     headings.append(Heading(level: level, id: id, text: text, html: inner))
                     return .rendered("<h\(level) id=\"\(id)\">\(inner)<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section: \(HTML.escape(text))\">#</a></h\(level)>")
                 case .quote(let inner): return .quote(blocks(inner))
+                case .footnoteDefinition(let name, let inner): return .footnoteDefinition(name: name, blocks(inner))
                 case .group(let open, let inner, let close): return .group(open: open, blocks(inner), close: close)
                 case .list(var list):
                     list.items = list.items.map { MarkdownList.Item(blocks: blocks($0.blocks), checked: $0.checked) }
@@ -57,7 +58,7 @@ public enum TableOfContents {
             for block in blocks {
                 switch block {
                 case .heading(_, let content): texts.append(HTMLText.plain(MarkdownHTML.inline(content)))
-                case .quote(let inner), .group(_, let inner, _): visit(inner)
+                case .quote(let inner), .group(_, let inner, _), .footnoteDefinition(_, let inner): visit(inner)
                 case .list(let list): list.items.forEach { visit($0.blocks) }
                 default: break
                 }
