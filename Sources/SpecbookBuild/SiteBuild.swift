@@ -107,7 +107,7 @@ public struct SiteBuild {
 
     /// Runs every notebook, `options.jobs` at a time; outcomes in the notebooks' order.
     private func runAll(_ notebooks: [Notebook], runner: NotebookRunner, events: @escaping @Sendable (Event) -> Void) -> [NotebookRunner.Outcome] {
-        let outcomes = Outcomes(count: notebooks.count)
+        let outcomes = ConcurrentSlots<NotebookRunner.Outcome>(count: notebooks.count)
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, notebooks.count))) { _ in
             while let i = next.take(below: notebooks.count) {
@@ -159,21 +159,6 @@ final class Background<T>: @unchecked Sendable {
         group.wait()
         return result!
     }
-}
-
-/// Outcomes filled in by concurrent workers, one slot each.
-private final class Outcomes: @unchecked Sendable {
-    private var slots: [NotebookRunner.Outcome?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> NotebookRunner.Outcome? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-
-    var all: [NotebookRunner.Outcome] { lock.withLock { slots.compactMap { $0 } } }
 }
 
 /// A thread-safe counter handing out work items.

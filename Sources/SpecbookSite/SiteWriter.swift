@@ -40,7 +40,7 @@ public struct SiteWriter {
             var renderer = PageRenderer(siteTitle: siteTitle, references: SitePage.crossReferences(pages))
             renderer.siteValues = Self.checkTotals(pages)
             // Pages render and write on every core; warnings and the search index keep the pages' order.
-            let done = RenderedPages(count: pages.count)
+            let done = ConcurrentSlots<Result<RenderedPage, any Error>>(count: pages.count)
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 let page = pages[i]
                 let rendered = renderer.render(page, previous: i > 0 ? pages[i - 1] : nil, next: i + 1 < pages.count ? pages[i + 1] : nil)
@@ -160,19 +160,26 @@ public struct SiteWriter {
 @_silgen_name("renameat2")
 private func exchangePaths(_ olddirfd: Int32, _ oldpath: UnsafePointer<CChar>, _ newdirfd: Int32, _ newpath: UnsafePointer<CChar>, _ flags: UInt32) -> Int32
 
-/// Rendered pages filled in by concurrent workers, one slot each.
-private final class RenderedPages: @unchecked Sendable {
-    private var slots: [Result<RenderedPage, any Error>?]
+/// Results filled in by concurrent workers, one slot each (rendered pages here, notebook runs in the build).
+///
+/// ```swift
+/// let slots = ConcurrentSlots<Int>(count: 4)
+/// DispatchQueue.concurrentPerform(iterations: 4) { slots[$0] = $0 * $0 }
+/// slots.all   // [0, 1, 4, 9]
+/// ```
+public final class ConcurrentSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    public init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    subscript(index: Int) -> Result<RenderedPage, any Error>? {
+    public subscript(index: Int) -> T? {
         get { lock.withLock { slots[index] } }
         set { lock.withLock { slots[index] = newValue } }
     }
 
-    var all: [Result<RenderedPage, any Error>] { lock.withLock { slots.compactMap { $0 } } }
+    /// The filled slots, in order.
+    public var all: [T] { lock.withLock { slots.compactMap { $0 } } }
 }
 
 /// Why the site could not be written; names the site folder.
