@@ -52,33 +52,3 @@ public struct LineFit: Sendable, Equatable {
         try LineFit(x: x.map { log($0) }, y: y.map { log($0) })
     }
 }
-
-extension SeededGenerator {
-    /// `count` points in `dimension` dimensions, each coordinate uniform in `box`, at least `minimumGap` apart
-    /// (Euclidean), drawn by rejection; row-major count × dimension.
-    ///
-    /// ```swift
-    /// var rng = SeededGenerator(seed: notebookSeed)
-    /// let points = try rng.points(count: 20, dimension: 2, minimumGap: 0.1, in: 0.15...0.85)
-    /// ```
-    /// **Edge cases:** throws ``NumericsError/invalidArgument(_:)`` when the gap cannot be met within
-    /// `maximumDraws` candidates (too many points for the box); a gap of 0 accepts every draw.
-    public mutating func points(count: Int, dimension: Int, minimumGap: Double, in box: ClosedRange<Double> = 0...1,
-                                maximumDraws: Int = 1_000_000) throws -> [Double] {
-        guard count >= 0, dimension >= 1 else {
-            throw NumericsError.invalidArgument("points: count \(count) and dimension \(dimension) must be at least 0 and 1")
-        }
-        var chosen: [[Double]] = []
-        var draws = 0
-        while chosen.count < count {
-            guard draws < maximumDraws else {
-                throw NumericsError.invalidArgument("points: no \(count) points \(minimumGap) apart found in \(maximumDraws) draws")
-            }
-            draws += 1
-            let p = (0..<dimension).map { _ in uniform(box.lowerBound, box.upperBound) }
-            let far = chosen.allSatisfy { q in zip(p, q).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }.squareRoot() >= minimumGap }
-            if far { chosen.append(p) }
-        }
-        return chosen.flatMap { $0 }
-    }
-}
