@@ -68,7 +68,8 @@ let package = Package(
         // with it libcurl's chain of some thirty libraries, whose loading would slow every `specbook build`.
         .executableTarget(name: "specbook-serve", dependencies: ["SpecbookPreview"]),
         // Benchmarks behind bench/*.sh: `specbook-bench mlp`, one file per benchmark.
-        .executableTarget(name: "specbook-bench", dependencies: ["SpecbookNumerics", "SpecbookFigures"], path: "Sources/specbook-bench"),
+        .executableTarget(
+            name: "specbook-bench", dependencies: ["SpecbookWire", "SpecbookNumerics", "SpecbookFigures"], path: "Sources/specbook-bench"),
 
         .testTarget(name: "SpecbookWireTests", dependencies: ["SpecbookWire"]),
         .testTarget(name: "SpecbookTests", dependencies: ["Specbook", "SpecbookWire"]),

@@ -1,4 +1,5 @@
 import Foundation
+import SpecbookNumerics
 import SpecbookWire
 
 #if canImport(Glibc)
@@ -43,16 +44,27 @@ public enum NotebookRuntime {
         fputs(marker, stdout)
         fputs(marker, stderr)
         fflush(stdout)
+        _ = kernelWarning
         emit(.blockBegan(BlockBegan(block: index, ordinal: ordinal, total: total, label: label,
                                     time: Date().timeIntervalSince1970)))
         position = ProgressRecord(block: index, ordinal: ordinal, total: total)
         writeProgress(position)
     }
 
+    /// Warns once on stderr when OpenBLAS runs generic kernels on a CPU that has better ones.
+    static let kernelWarning: Void = {
+        let name = BLASKernels.coreName
+        guard BLASKernelChoice.isGeneric(name), let best = BLASKernelChoice.best(for: BLASKernelChoice.machineFlags) else {
+            return
+        }
+        fputs("warning: OpenBLAS runs its generic \(name) kernels on a CPU that supports \(best); "
+              + "set \(BLASKernelChoice.variable)=\(best) for several times faster linear algebra\n", stderr)
+    }()
+
     /// Called by generated code after the last block.
     public static func finish() {
         fflush(stdout)
-        emit(.end(EndRecord(block: currentBlock, time: Date().timeIntervalSince1970)))
+        emit(.end(EndRecord(block: currentBlock, time: Date().timeIntervalSince1970, blasKernel: BLASKernels.coreName)))
         if let records { fclose(records) }
         records = nil
     }

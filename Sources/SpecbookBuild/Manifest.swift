@@ -26,6 +26,8 @@ enum Manifest {
         var seed: UInt64
         var parameters: [String: String]
         var seconds: Double
+        /// The BLAS kernels the run used (OpenBLAS's core name).
+        var blasKernel: String?
         var blocks: [Block]
         var figures: [String]
         var values: [String: String]
@@ -71,7 +73,8 @@ enum Manifest {
                 name: page.notebook.name, source: page.notebook.path, page: page.fileName, title: page.title,
                 status: page.latestFailure != nil ? NotebookResult.Status.runtimeError.rawValue : result?.status.rawValue ?? "prose",
                 showsLastGood: page.latestFailure != nil, cacheHit: page.provenance.cacheHit, seed: page.provenance.seed,
-                parameters: page.provenance.parameters, seconds: page.provenance.seconds, blocks: blocks,
+                parameters: page.provenance.parameters, seconds: page.provenance.seconds,
+                blasKernel: page.provenance.blasKernel, blocks: blocks,
                 figures: page.shownFigures.compactMap { shown in
                     (result?.blocks[shown.blockIndex]?.figures[shown.position].png).map { SiteLayout.asset($0, of: page.notebook.name) }
                 },

@@ -10,9 +10,10 @@ public struct Provenance: PageProvenance, Codable, Equatable {
     public var buildDate: String
     public var cacheHit: Bool
     public var seconds: Double
+    public var blasKernel: String?
 
     public init(swiftVersion: String, gitCommit: String, gitDirty: Bool, seed: UInt64, parameters: [String: String],
-                buildDate: String, cacheHit: Bool, seconds: Double) {
+                buildDate: String, cacheHit: Bool, seconds: Double, blasKernel: String? = nil) {
         self.swiftVersion = swiftVersion
         self.gitCommit = gitCommit
         self.gitDirty = gitDirty
@@ -21,5 +22,6 @@ public struct Provenance: PageProvenance, Codable, Equatable {
         self.buildDate = buildDate
         self.cacheHit = cacheHit
         self.seconds = seconds
+        self.blasKernel = blasKernel
     }
 }

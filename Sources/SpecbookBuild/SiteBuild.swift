@@ -135,10 +135,11 @@ struct BuildFacts {
         let provenance = Provenance(
             swiftVersion: swiftVersion, gitCommit: git.commit, gitDirty: git.dirty, seed: notebook.frontMatter.seed,
             parameters: outcome.job.parameters, buildDate: date, cacheHit: outcome.cacheHit,
-            seconds: outcome.result?.seconds ?? outcome.seconds)
+            seconds: outcome.result?.seconds ?? outcome.seconds, blasKernel: outcome.result?.blasKernel)
         if let good = outcome.lastGood, let failure = outcome.result?.failure {
             var kept = provenance
             kept.seconds = good.result.seconds
+            kept.blasKernel = good.result.blasKernel
             return SitePage(notebook: good.notebook, result: good.result, outputFolder: good.outputFolder,
                             provenance: kept, latestFailure: failure)
         }

@@ -31,7 +31,7 @@ public struct NotebookCache: Sendable {
         for name in parameters.keys.sorted() { hash.update("param\u{0}\(name)\u{0}\(parameters[name]!)\u{0}") }
         hash.update("seed\u{0}\(notebook.frontMatter.seed)\u{0}library\u{0}\(libraryFingerprint)\u{0}")
         // A different OpenBLAS kernel rounds differently: its results are another run's.
-        hash.update("blas\u{0}\(ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] ?? "")\u{0}")
+        hash.update("blas\u{0}\(BLASKernelChoice.coreType(in: ProcessInfo.processInfo.environment) ?? "")\u{0}")
         for file in InputFiles.resolve(notebook.frontMatter.inputs, root: projectRoot) {
             hash.update("input\u{0}\(file.path)\u{0}\(ContentHash.file(file) ?? "unreadable")\u{0}")
         }

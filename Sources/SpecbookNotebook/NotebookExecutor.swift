@@ -77,6 +77,9 @@ public struct NotebookExecutor: Sendable {
         environment[RunEnvironment.progress] = run.progress.path
         let json = try JSONSerialization.data(withJSONObject: parameters, options: [.sortedKeys])
         environment[RunEnvironment.parameters] = String(decoding: json, as: UTF8.self)
+        // The best BLAS kernels for this CPU, unless the user chose: Debian's OpenBLAS runs generic ones on CPUs it
+        // does not know.
+        environment[BLASKernelChoice.variable] = BLASKernelChoice.coreType(in: environment)
         return environment
     }
 
@@ -121,6 +124,7 @@ public struct NotebookExecutor: Sendable {
         }
         result.blocks = records.blocks
         result.values = records.values
+        result.blasKernel = records.blasKernel
         let fm = FileManager.default
         for (index, block) in records.blocks {
             let kept = block.figures.filter { figure in

@@ -16,6 +16,8 @@ public struct NotebookResult: Codable, Sendable, Equatable {
     public var failure: Failure?
     public var values: [String: String]
     public var seconds: Double
+    /// The BLAS kernels the program ran (OpenBLAS's core name), nil for a program that did not finish.
+    public var blasKernel: String?
 
     public init(status: Status, blocks: [Int: BlockResult] = [:], failure: Failure? = nil, values: [String: String] = [:], seconds: Double = 0) {
         self.status = status

@@ -16,6 +16,8 @@ public enum RecordReader {
         public var lastBlock: Int?
         /// True when the program reached its end.
         public var finished = false
+        /// The BLAS kernels the program reported at its end.
+        public var blasKernel: String?
 
         public init() {}
     }
@@ -55,6 +57,7 @@ public enum RecordReader {
                 out.blocks[block] = out.blocks[block] ?? BlockResult()
             case .end(let r):
                 out.finished = true
+                out.blasKernel = r.blasKernel
                 endTime = r.time
             case .text(let r):
                 out.blocks[block, default: BlockResult()].texts.append(r.text)

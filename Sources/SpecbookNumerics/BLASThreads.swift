@@ -28,3 +28,18 @@ public enum BLASThreads {
         return try body()
     }
 }
+
+/// The kernels the loaded OpenBLAS runs.
+///
+/// ```swift
+/// print(BLASKernels.coreName)   // "Haswell", "SkylakeX", or "Prescott" for the generic SSE3 ones
+/// ```
+/// **Edge cases:** an OpenBLAS that reports nothing gives "unknown".
+public enum BLASKernels {
+    /// OpenBLAS's `openblas_get_corename()`: the kernel family chosen at load time (by CPU model, or by
+    /// `OPENBLAS_CORETYPE`).
+    public static var coreName: String {
+        guard let name = openblas_get_corename() else { return "unknown" }
+        return String(cString: name)
+    }
+}

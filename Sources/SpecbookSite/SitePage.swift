@@ -13,6 +13,8 @@ public protocol PageProvenance: Sendable {
     var cacheHit: Bool { get }
     /// The run's wall time.
     var seconds: Double { get }
+    /// The BLAS kernels the run used (OpenBLAS's core name); nil when unknown.
+    var blasKernel: String? { get }
 }
 
 /// One notebook ready to be rendered: its source, what its run produced, and where its figures are.

@@ -249,9 +249,12 @@ public struct ExpectedErrorRecord: Codable, Equatable, Sendable {
 public struct EndRecord: Codable, Equatable, Sendable {
     public var block: Int
     public var time: Double
+    /// The BLAS kernels the program ran (OpenBLAS's `openblas_get_corename()`), for the page's provenance.
+    public var blasKernel: String?
 
-    public init(block: Int, time: Double) {
+    public init(block: Int, time: Double, blasKernel: String? = nil) {
         self.block = block
         self.time = time
+        self.blasKernel = blasKernel
     }
 }

@@ -1,5 +1,20 @@
 // specbook-bench: the Swift side of bench/*.sh. The first argument names the benchmark.
 import Foundation
+import SpecbookNumerics
+import SpecbookWire
+
+// OpenBLAS reads OPENBLAS_CORETYPE when it loads: start again with the best kernels for this CPU unless the user chose.
+let environment = ProcessInfo.processInfo.environment
+if environment[BLASKernelChoice.variable] == nil, let best = BLASKernelChoice.coreType(in: environment) {
+    setenv(BLASKernelChoice.variable, best, 1)
+    let argv = CommandLine.unsafeArgv
+    execv("/proc/self/exe", argv)
+}
+let kernel = BLASKernels.coreName
+FileHandle.standardError.write(Data("# BLAS kernels: OpenBLAS \(kernel); CPU: \(BLASKernelChoice.machineModel)\n".utf8))
+if BLASKernelChoice.isGeneric(kernel) {
+    FileHandle.standardError.write(Data("warning: OpenBLAS runs generic kernels (\(kernel)) on a CPU that has better ones\n".utf8))
+}
 
 let benchmarks: [String: ([String]) throws -> Void] = [
     "mlp": MLPBenchmark.run,

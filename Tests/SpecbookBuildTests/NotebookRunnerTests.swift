@@ -75,4 +75,17 @@ final class NotebookRunnerTests: XCTestCase {
         XCTAssertEqual(kept.result, good.result)
         XCTAssertTrue(kept.notebook.source.contains("print(\"good\")"), "the page is rendered from the source that ran")
     }
+
+    /// The program runs the kernels the runner chose for this CPU (or the user's), and says so in its result.
+    func testProgramsRunTheChosenBLASKernels() throws {
+        let runner = try runner()
+        let result = try XCTUnwrap(runner.run(try notebook("print(BLASKernels.coreName)")).result)
+        XCTAssertEqual(result.status, .ok, "\(String(describing: result.failure))")
+        let kernel = try XCTUnwrap(result.blasKernel)
+        XCTAssertEqual(result.blocks.values.first?.stdout.trimmingCharacters(in: .whitespacesAndNewlines), kernel)
+        if let chosen = BLASKernelChoice.coreType(in: ProcessInfo.processInfo.environment) {
+            XCTAssertEqual(kernel.lowercased(), chosen.lowercased(), "the child runs the kernels chosen for it")
+        }
+        XCTAssertFalse(BLASKernelChoice.isGeneric(kernel), "\(kernel) is generic on a CPU with better kernels")
+    }
 }

@@ -73,6 +73,9 @@ final class EndToEndTests: XCTestCase {
         let notebooks = try XCTUnwrap(manifest?["notebooks"] as? [[String: Any]])
         XCTAssertEqual(notebooks.count, 2)
         XCTAssertNotNil(manifest?["swiftVersion"])
+        // The kernels the program ran, as OpenBLAS names them, in the manifest and the page's footer.
+        let kernel = try XCTUnwrap(notebooks.first { $0["name"] as? String == "plot" }?["blasKernel"] as? String)
+        XCTAssertTrue(page.contains("<dt>BLAS kernels</dt><dd>OpenBLAS \(kernel)</dd>"), kernel)
     }
 
     func testCompileErrorPointsIntoTheNotebook() throws {

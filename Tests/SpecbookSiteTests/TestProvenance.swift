@@ -10,4 +10,5 @@ struct TestProvenance: PageProvenance {
     var buildDate = "today"
     var cacheHit = false
     var seconds = 0.1
+    var blasKernel: String? = "Haswell"
 }
