@@ -16,10 +16,13 @@ public enum MathSpans {
     public struct Span: Sendable, Equatable {
         public var tex: String
         public var display: Bool
+        /// The label written after a display formula, `$$ ... $$ {#eq-name}`: the equation is numbered.
+        public var label: String?
 
-        public init(tex: String, display: Bool) {
+        public init(tex: String, display: Bool, label: String? = nil) {
             self.tex = tex
             self.display = display
+            self.label = label
         }
     }
 
@@ -83,8 +86,8 @@ public enum MathSpans {
         let s = Array(text)
         var out = ""
         var i = 0
-        func placeholder(_ tex: String, display: Bool, source: ArraySlice<Character>) -> String {
-            spans.append(Span(tex: tex, display: display))
+        func placeholder(_ tex: String, display: Bool, label: String? = nil, source: ArraySlice<Character>) -> String {
+            spans.append(Span(tex: tex, display: display, label: label))
             let breaks = String(repeating: "\n\(filler)", count: source.filter { $0 == "\n" }.count)
             return "\(open)\(spans.count - 1)\(breaks)\(close)"
         }
@@ -107,9 +110,10 @@ public enum MathSpans {
                 i = stop
             } else if c == "$" && i + 1 < s.count && s[i + 1] == "$" {
                 if let end = find("$$", in: s, from: i + 2) {
+                    let (label, after) = equationLabel(s, from: end + 2)
                     out += placeholder(String(s[(i + 2)..<end]).trimmingCharacters(in: .whitespacesAndNewlines), display: true,
-                                       source: s[i..<(end + 2)])
-                    i = end + 2
+                                       label: label, source: s[i..<after])
+                    i = after
                 } else {
                     out += "$$"; i += 2
                 }
@@ -121,6 +125,21 @@ public enum MathSpans {
             }
         }
         return out
+    }
+
+    /// A label `{#eq-name}` after a display formula (spaces before it allowed, on the same line): the label and
+    /// where the text after it starts; no label and `start` otherwise.
+    static func equationLabel(_ s: [Character], from start: Int) -> (String?, Int) {
+        var j = start
+        while j < s.count, s[j] == " " || s[j] == "\t" { j += 1 }
+        let prefix = Array("{#eq-")
+        guard j + prefix.count < s.count, Array(s[j..<(j + prefix.count)]) == prefix,
+              let close = s[j...].firstIndex(of: "}") else { return (nil, start) }
+        let label = String(s[(j + 2)..<close])
+        guard label.count > 3, label.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+            return (nil, start)
+        }
+        return (label, close + 1)
     }
 
     /// The closing `$` of an inline formula opening at `start`, or nil when this `$` is literal.

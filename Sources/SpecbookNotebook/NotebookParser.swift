@@ -71,8 +71,19 @@ public enum NotebookParser {
             }
             blocks.append(block)
         }
+        try checkEquationLabels(math.spans, lines: lines, path: path)
         return Notebook(path: path, name: name, frontMatter: frontMatter, body: body, blocks: blocks, source: source,
                         document: document, math: math.spans)
+    }
+
+    /// A numbered equation's label is used once per notebook: a second use is an error at its line.
+    static func checkEquationLabels(_ spans: [MathSpans.Span], lines: [String], path: String) throws {
+        var seen = Set<String>()
+        for label in spans.compactMap(\.label) where !seen.insert(label).inserted {
+            let uses = lines.indices.filter { lines[$0].contains("{#\(label)}") }
+            let line = uses.count > 1 ? uses[1] + 1 : (uses.first ?? 0) + 1
+            throw NotebookError(file: path, line: line, "duplicate equation label '\(label)' (first used on line \((uses.first ?? 0) + 1))")
+        }
     }
 
     /// Finds a fence that is opened and never closed: CommonMark would silently run it to the end of the file.

@@ -8,14 +8,14 @@ import SpecbookMarkdown
 /// let run = targets.inlines(in: "See @fig-dft.", current: "spectrum")
 /// // run.inlines holds the link "Figure 2"; run.broken == []
 /// ```
-/// **Edge cases:** only `fig-` and `tbl-` labels are references, so `@someone` and e-mail addresses
+/// **Edge cases:** only `fig-`, `tbl-` and `eq-` labels are references, so `@someone` and e-mail addresses
 /// (`me@fig-lab.org`: a letter before the `@`) stay text; the site passes only prose text runs (never code, links
 /// or formulas); an unknown label renders as `<span class="xref broken">@fig-missing?</span>` and is
 /// returned in `broken`; a trailing `.` or `-` ends the label.
 public struct CrossReferences: Sendable {
     /// What a label points at.
     public struct Target: Sendable, Equatable {
-        public enum Kind: String, Sendable { case figure = "Figure", table = "Table" }
+        public enum Kind: String, Sendable { case figure = "Figure", table = "Table", equation = "Equation" }
         public var kind: Kind
         public var number: Int
 
@@ -85,20 +85,21 @@ public struct CrossReferences: Sendable {
             word.removeLast()
             j -= 1
         }
-        guard word.hasPrefix("fig-") || word.hasPrefix("tbl-") else { return nil }
+        guard word.hasPrefix("fig-") || word.hasPrefix("tbl-") || word.hasPrefix("eq-") else { return nil }
         return (notebook, word, j - start)
     }
 
     func link(notebook: String, label: String, current: String, written: String, broken: inout [String]) -> String {
         guard let page = notebooks[notebook], let target = page.labels[label] else {
             broken.append(written)
-            let why = notebooks[notebook] == nil ? "no notebook named \(notebook)" : "no figure or table labelled \(label)"
+            let why = notebooks[notebook] == nil ? "no notebook named \(notebook)" : "no figure, table or equation labelled \(label)"
             return "<span class=\"xref broken\" title=\"\(HTML.escape(why))\">\(HTML.escape(written))?</span>"
         }
+        let name = "\(target.kind.rawValue)\u{A0}" + (target.kind == .equation ? "(\(target.number))" : "\(target.number)")
         if notebook == current {
-            return "<a class=\"xref\" href=\"#\(HTML.escape(label))\">\(target.kind.rawValue)\u{A0}\(target.number)</a>"
+            return "<a class=\"xref\" href=\"#\(HTML.escape(label))\">\(name)</a>"
         }
-        return "<a class=\"xref\" href=\"\(HTML.escape(notebook)).html#\(HTML.escape(label))\">\(target.kind.rawValue)\u{A0}\(target.number) of \(HTML.escape(page.title))</a>"
+        return "<a class=\"xref\" href=\"\(HTML.escape(notebook)).html#\(HTML.escape(label))\">\(name) of \(HTML.escape(page.title))</a>"
     }
 
     func isLabelCharacter(_ c: Character) -> Bool {

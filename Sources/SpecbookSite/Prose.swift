@@ -141,7 +141,12 @@ final class Prose {
             if start > rest.startIndex { out.append(.text(String(rest[..<start]))) }
             let span = math[index]
             let html = MathML.render(span.tex, display: span.display)
-            out.append(.rendered(span.display ? "<span class=\"math-display\">\(html)</span>" : html))
+            if span.display, let label = span.label, let number = Equations.numbers(math)[label] {
+                out.append(.rendered("<span class=\"math-display numbered\" id=\"\(MarkdownHTML.escape(label))\">\(html)"
+                                     + "<span class=\"eq-number\">(\(number))</span></span>"))
+            } else {
+                out.append(.rendered(span.display ? "<span class=\"math-display\">\(html)</span>" : html))
+            }
             rest = rest[rest.index(after: end)...]
         }
         if !rest.isEmpty { out.append(.text(String(rest))) }

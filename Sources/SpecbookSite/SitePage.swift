@@ -93,7 +93,7 @@ public struct SitePage: Sendable {
         return out
     }
 
-    /// The cross-reference targets of every page: labelled figures and tables with their numbers.
+    /// The cross-reference targets of every page: labelled figures, tables and display equations with their numbers.
     ///
     /// ```swift
     /// let references = SitePage.crossReferences(pages)
@@ -105,6 +105,7 @@ public struct SitePage: Sendable {
             var labels: [String: CrossReferences.Target] = [:]
             for figure in page.shownFigures { if let label = figure.label { labels[label] = .init(kind: .figure, number: figure.number) } }
             for table in page.shownTables { if let label = table.label { labels[label] = .init(kind: .table, number: table.number) } }
+            for (label, number) in Equations.numbers(page.notebook.math) { labels[label] = .init(kind: .equation, number: number) }
             references.add(notebook: page.notebook.name, title: page.title, labels: labels)
         }
         return references

@@ -65,7 +65,11 @@ blockquote { margin: 1rem 0; padding: 0.1rem 1rem; border-left: 4px solid var(--
 math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "DejaVu Math TeX Gyre", math; font-size: 1.08em; }
 .math-inline { white-space: nowrap; }
 .math-display { display: block; overflow-x: auto; overflow-y: hidden; margin: 0.9rem 0; padding: 0.2rem 0; }
-.math-display math { margin: 0 auto; }
+/* As wide as the formula and at least the column: a long formula scrolls inside its box and never loses its end. */
+.math-display math { display: block math; width: max-content; min-width: 100%; margin: 0; }
+.math-display.numbered { display: flex; align-items: center; gap: 1rem; }
+.math-display.numbered math { flex: 1 0 auto; min-width: 0; }
+.eq-number { flex: none; margin-left: auto; position: sticky; right: 0; padding-left: 0.5rem; background: var(--bg); }
 merror { color: var(--err-fg); background: var(--err-bg); outline: 1px dashed var(--err-fg); }
 .index-header h1 { margin: 0.25rem 0 0.5rem; font-size: clamp(1.8rem, 1.4rem + 1.6vw, 2.5rem); }
 .index-header p { color: var(--muted); margin: 0 0 1.25rem; max-width: 70ch; }

@@ -102,6 +102,10 @@ final class NotebookParserTests: XCTestCase {
         assertError("```swift\n//| label: a\n```\n\n```swift\n//| label: a\n```\n", line: 6, contains: "duplicate label 'a'")
     }
 
+    func testDuplicateEquationLabels() {
+        assertError("Text.\n\n$$a$$ {#eq-a}\n\nMore.\n\n$$\nb\n$$ {#eq-a}\n", line: 9, contains: "duplicate equation label 'eq-a' (first used on line 3)")
+    }
+
     func testLabelsCannotEscapeTheOutputFolder() {
         assertError("```swift\n//| label: ../../x\n```\n", line: 2, contains: "label '../../x'")
     }

@@ -49,7 +49,7 @@ final class ProseTests: XCTestCase {
         refs.add(notebook: "p", title: "Notebook P", labels: ["fig-x": .init(kind: .figure, number: 3), "tbl-t": .init(kind: .table, number: 1)])
         refs.add(notebook: "b", title: "B & co", labels: ["fig-y": .init(kind: .figure, number: 2)])
         let rendered = try page("See @fig-x, @tbl-t and @b#fig-y. Mail me@fig-x.org or @someone. Missing @fig-none.\n\n`@fig-x` and [@fig-x](u)\n\n    @fig-x\n", references: refs)
-        XCTAssertTrue(rendered.html.contains("<p>See <a class=\"xref\" href=\"#fig-x\">Figure\u{A0}3</a>, <a class=\"xref\" href=\"#tbl-t\">Table\u{A0}1</a> and <a class=\"xref\" href=\"b.html#fig-y\">Figure\u{A0}2 of B &amp; co</a>. Mail <a href=\"mailto:me@fig-x.org\">me@fig-x.org</a> or @someone. Missing <span class=\"xref broken\" title=\"no figure or table labelled fig-none\">@fig-none?</span>.</p>"), rendered.html)
+        XCTAssertTrue(rendered.html.contains("<p>See <a class=\"xref\" href=\"#fig-x\">Figure\u{A0}3</a>, <a class=\"xref\" href=\"#tbl-t\">Table\u{A0}1</a> and <a class=\"xref\" href=\"b.html#fig-y\">Figure\u{A0}2 of B &amp; co</a>. Mail <a href=\"mailto:me@fig-x.org\">me@fig-x.org</a> or @someone. Missing <span class=\"xref broken\" title=\"no figure, table or equation labelled fig-none\">@fig-none?</span>.</p>"), rendered.html)
         XCTAssertTrue(rendered.html.contains("<p><code>@fig-x</code> and <a href=\"u\">@fig-x</a></p>"), "code and link text are no references: \(rendered.html)")
         XCTAssertTrue(rendered.html.contains("<pre><code>@fig-x\n</code></pre>"))
         XCTAssertEqual(rendered.warnings, ["notebooks/p.md:1: warning: unknown cross reference @fig-none"])
@@ -73,5 +73,42 @@ final class ProseTests: XCTestCase {
         let script = SearchIndex.script([entry])
         XCTAssertEqual(script.components(separatedBy: "</script>").count, 2, script)
         XCTAssertTrue(script.contains("\\u003c/script>"))
+    }
+
+    func testNumberedEquationsAndTheirReferences() throws {
+        let markdown = """
+        See @eq-energy and @eq-missing.
+
+        $$E = mc^2$$ {#eq-energy}
+
+        $$a^2 + b^2$$
+
+        $$
+        \\sum_k w(k)^{-1}
+        $$   {#eq-sum}
+
+        Then @eq-sum. Inline $x$ {#eq-not} is no equation. In code: `@eq-energy`.
+        """
+        let notebook = try NotebookParser.parse(source: markdown, path: "notebooks/p.md", name: "p")
+        XCTAssertEqual(Equations.numbers(notebook.math), ["eq-energy": 1, "eq-sum": 2])
+        let references = SitePage.crossReferences([SitePage(notebook: notebook, result: nil, outputFolder: nil,
+                                                            provenance: TestProvenance(seed: 0, seconds: 0))])
+        let rendered = try page(markdown, references: references)
+        let html = rendered.html
+        XCTAssertTrue(html.contains("<span class=\"math-display numbered\" id=\"eq-energy\"><math"), html)
+        XCTAssertTrue(html.contains("<span class=\"eq-number\">(1)</span></span>"), html)
+        XCTAssertTrue(html.contains("id=\"eq-sum\""), html)
+        XCTAssertTrue(html.contains("<span class=\"eq-number\">(2)</span>"), html)
+        XCTAssertEqual(html.components(separatedBy: "eq-number").count - 1, 2, "the unlabelled equation has no number")
+        XCTAssertTrue(html.contains("<a class=\"xref\" href=\"#eq-energy\">Equation\u{A0}(1)</a>"), html)
+        XCTAssertTrue(html.contains("<a class=\"xref\" href=\"#eq-sum\">Equation\u{A0}(2)</a>"), html)
+        XCTAssertTrue(html.contains("{#eq-not}"), "a label after inline math stays text")
+        XCTAssertTrue(html.contains("<code>@eq-energy</code>"))
+        XCTAssertEqual(rendered.warnings, ["notebooks/p.md:1: warning: unknown cross reference @eq-missing"])
+
+        var other = CrossReferences()
+        other.add(notebook: "lfp", title: "The LFP", labels: ["eq-flow": .init(kind: .equation, number: 3)])
+        let across = other.inlines(in: "by @lfp#eq-flow.", current: "p").inlines
+        XCTAssertEqual(across[1], .rendered("<a class=\"xref\" href=\"lfp.html#eq-flow\">Equation\u{A0}(3) of The LFP</a>"))
     }
 }
