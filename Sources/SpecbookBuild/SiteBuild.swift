@@ -85,6 +85,7 @@ public struct SiteBuild {
         var writer = SiteWriter(siteTitle: config.title)
         writer.siteDescription = config.description
         writer.trash = layout.trash
+        writer.citations = try citations(pages, config: config, root: root, layout: layout)
         let warnings = try writer.write(pages, to: output, manifest: manifest)
         for outcome in outcomes { if let work = outcome.workFolder { try? FileManager.default.removeItem(at: work) } }
         let failures = outcomes.compactMap { $0.result?.status == .ok ? nil : $0.result?.failure?.summary }
@@ -103,6 +104,21 @@ public struct SiteBuild {
                        failures: failures, warnings: warnings,
                        checks: (counts.map(\.held).reduce(0, +), counts.map(\.failed).reduce(0, +), counts.map(\.notes).reduce(0, +)),
                        failedChecks: failedChecks, newlyFailing: newlyFailing, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// The site's citations formatted from the project's bibliography and the notebooks' own; nil without any.
+    private func citations(_ pages: [SitePage], config: ProjectConfig, root: URL, layout: CacheLayout) throws -> CitationTable? {
+        var files = config.bibliography
+            ?? (FileManager.default.fileExists(atPath: root.appendingPathComponent("references.bib").path) ? ["references.bib"] : [])
+        for page in pages { for file in page.notebook.frontMatter.bibliography where !files.contains(file) { files.append(file) } }
+        guard !files.isEmpty else { return nil }
+        do {
+            let bibliography = try Bibliography.load(files, root: root)
+            return try CitationFormatter(cache: layout.citations, root: root)
+                .format(SitePage.citationGroups(pages), bibliography: bibliography, style: .init(config.citationStyle))
+        } catch let error as NotebookError {
+            throw BuildError([error.description])
+        }
     }
 
     /// Runs every notebook, `options.jobs` at a time; outcomes in the notebooks' order.

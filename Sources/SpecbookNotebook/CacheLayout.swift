@@ -39,6 +39,9 @@ public struct CacheLayout: Sendable, Equatable {
     public func lastGood(for notebook: String) -> URL { root.appendingPathComponent("last-good/\(notebook).json") }
     /// Held while a build of the project runs.
     public var lock: URL { root.appendingPathComponent("lock") }
+
+    /// Formatted citations, by a hash of the bibliography, the style and the citations (see the build's formatter).
+    public var citations: URL { root.appendingPathComponent("citations") }
     /// The toolchain's version line, remembered per compiler.
     public var toolchain: URL { root.appendingPathComponent("toolchain.txt") }
 }

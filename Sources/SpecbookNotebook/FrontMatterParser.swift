@@ -70,19 +70,21 @@ enum FrontMatterParser {
                 matter.params[name] = scalar.string
             }
         }
-        if let inputs = map["inputs"] {
-            if let list = inputs.sequence {
-                matter.inputs = try list.map { item in
-                    guard let scalar = item.scalar else {
-                        throw NotebookError(file: path, line: line(of: "inputs"), "inputs must be a list of file patterns")
-                    }
-                    return scalar.string
-                }
-            } else if let one = inputs.scalar {
-                matter.inputs = [one.string]
-            }
-        }
+        matter.inputs = try fileList(map["inputs"], key: "inputs", what: "file patterns", path: path, line: line(of: "inputs"))
+        matter.bibliography = try fileList(map["bibliography"], key: "bibliography", what: "BibTeX files", path: path,
+                                           line: line(of: "bibliography"))
         return matter
+    }
+
+    /// One file name or a list of them.
+    static func fileList(_ node: Node?, key: String, what: String, path: String, line: Int) throws -> [String] {
+        guard let node else { return [] }
+        if let one = node.scalar { return [one.string] }
+        guard let list = node.sequence else { throw NotebookError(file: path, line: line, "\(key) must be a list of \(what)") }
+        return try list.map { item in
+            guard let scalar = item.scalar else { throw NotebookError(file: path, line: line, "\(key) must be a list of \(what)") }
+            return scalar.string
+        }
     }
 
     static func yamlLine(_ error: YamlError) -> Int {

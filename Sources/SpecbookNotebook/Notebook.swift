@@ -55,8 +55,10 @@ public struct FrontMatter: Sendable, Equatable {
     public var order: Int?
     /// Data files (globs, relative to the project root) whose contents are part of the cache key.
     public var inputs: [String] = []
+    /// BibTeX files this notebook cites from, besides the project's (relative to the project root).
+    public var bibliography: [String] = []
 
-    public static let knownKeys: Set<String> = ["title", "description", "seed", "timeout", "params", "order", "inputs", "author", "date"]
+    public static let knownKeys: Set<String> = ["title", "description", "seed", "timeout", "params", "order", "inputs", "author", "date", "bibliography"]
     public var author: String?
     public var date: String?
 

@@ -1,15 +1,23 @@
 import Foundation
 import Yams
 
-/// `specbook.yml` at the project root: the site's title and description.
+/// `specbook.yml` at the project root: the site's title and description, and where its citations come from.
 ///
 /// ```yaml
 /// title: The upper limit of the decaying rate
 /// description: Frequency principle and the linear frequency principle model, reproduced.
+/// bibliography: references.bib      # the default when that file exists; a list for several files
+/// citation-style: numeric           # or author-year, or a .csl file
 /// ```
 public struct ProjectConfig: Sendable, Equatable {
     public var title = "Specbook"
     public var description: String?
+    /// BibTeX files relative to the project root; nil means `references.bib` when it exists.
+    public var bibliography: [String]?
+    /// `numeric` (the default), `author-year`, or the path of a CSL style.
+    public var citationStyle: String?
+
+    public static let knownKeys = ["bibliography", "citation-style", "description", "title"]
 
     public init() {}
 
@@ -27,11 +35,15 @@ public struct ProjectConfig: Sendable, Equatable {
         guard let map = loaded as? [String: Any] else {
             throw NotebookError(file: "specbook.yml", line: 1, "must be a mapping with title and description")
         }
-        for key in map.keys where !["title", "description"].contains(key) {
-            throw NotebookError(file: "specbook.yml", "unknown key '\(key)' (known: description, title)")
+        for key in map.keys.sorted() where !knownKeys.contains(key) {
+            throw NotebookError(file: "specbook.yml", "unknown key '\(key)' (known: \(knownKeys.joined(separator: ", ")))")
         }
         if let title = map["title"] { config.title = "\(title)" }
         config.description = map["description"].map { "\($0)" }
+        if let files = map["bibliography"] {
+            if let list = files as? [Any] { config.bibliography = list.map { "\($0)" } } else { config.bibliography = ["\(files)"] }
+        }
+        config.citationStyle = map["citation-style"].map { "\($0)" }
         return config
     }
 }

@@ -26,6 +26,8 @@ public struct PageRenderer {
     public var references: CrossReferences
     /// Values every page may cite, below the page's own (`{{checks.held}}`, `{{checks.total}}` ...).
     public var siteValues: [String: String] = [:]
+    /// The site's formatted citations; nil when the project has no bibliography.
+    public var citations: CitationTable?
 
     public init(siteTitle: String, references: CrossReferences = CrossReferences()) {
         self.siteTitle = siteTitle
@@ -36,6 +38,7 @@ public struct PageRenderer {
         let notebook = page.notebook
         let values = siteValues.merging(page.result?.values ?? [:]) { _, own in own }
         let prose = Prose(math: notebook.math, references: references, page: notebook.name, values: values)
+        prose.citations = citations
         let cells = CellRenderer(page: page, captions: prose.inline)
         // Cells are drawn as the prose pass reaches them, so their captions report in page order.
         prose.cell = { code in
@@ -65,6 +68,12 @@ public struct PageRenderer {
             let line = CrossReferences.line(of: reference, occurrence: occurrence, in: notebook.body)
             warnings.append("\(notebook.path)\(line.map { ":\($0)" } ?? ""): warning: unknown cross reference \(reference)")
         }
+        for key in prose.unknownCitations {
+            let occurrence = seen[key, default: 0]
+            seen[key] = occurrence + 1
+            let line = CrossReferences.line(of: key, occurrence: occurrence, in: notebook.body)
+            warnings.append("\(notebook.path)\(line.map { ":\($0)" } ?? ""): warning: unknown citation key \(key) (not in the bibliography)")
+        }
 
         var html = PageChrome.head(title: "\(page.title) · \(siteTitle)", description: notebook.frontMatter.description, kind: "notebook")
         html += PageChrome.siteHeader(siteTitle: siteTitle, previous: previous, next: next)
@@ -86,6 +95,7 @@ public struct PageRenderer {
             html += "<code>\(HTML.escape(failure.summary))</code></div>\n"
         }
         html += body
+        html += citations?.section(citing: prose.cited) ?? ""
         html += PageChrome.pager(previous: previous, next: next)
         html += "</article>\n</main>\n"
         html += PageChrome.footer(page)
@@ -95,7 +105,7 @@ public struct PageRenderer {
 
     /// Ids the page already uses, so a heading never takes a figure's or a cell's id.
     func reservedIDs(_ page: SitePage) -> Set<String> {
-        var used: Set<String> = ["content", "toc-title"]
+        var used: Set<String> = ["content", "toc-title", "references"]
         for output in page.shownFigures + page.shownTables { if let label = output.label { used.insert(label) } }
         for block in page.notebook.blocks { used.insert("cell-\(block.index)") }
         for check in page.checks { used.insert(check.id) }

@@ -22,6 +22,11 @@ final class Prose {
     private(set) var broken: [String] = []
     /// `{{names}}` no run reported, in page order.
     private(set) var missing: [String] = []
+    /// The site's formatted citations; nil leaves `[@key]` as text (a project without a bibliography).
+    var citations: CitationTable?
+    /// Keys the page cites that the bibliography has, and those it lacks (as written, `@key`, in page order).
+    private(set) var cited: Set<String> = []
+    private(set) var unknownCitations: [String] = []
     /// Each heading's text with its formulas, before references and values are resolved: what its id is made
     /// from; in the order ``TableOfContents/anchor(_:used:named:)`` visits headings.
     private(set) var headingNames: [String] = []
@@ -76,14 +81,17 @@ final class Prose {
 
     func inlines(_ content: [MarkdownInline], insideLink: Bool = false) -> [MarkdownInline] {
         var out: [MarkdownInline] = []
-        for inline in formulas(content) {
+        for inline in formulas(citations == nil ? content : MarkdownText.joined(content)) {
             switch inline {
             case .text(let text) where !resolves:
                 out.append(.text(text))
             case .text(let text):
-                out += insideLink ? substituteValues(text) : resolveReferences(text).flatMap { part -> [MarkdownInline] in
-                    if case .text(let t) = part { return substituteValues(t) }
-                    return [part]
+                out += insideLink ? substituteValues(text) : resolveCitations(text).flatMap { part -> [MarkdownInline] in
+                    guard case .text(let t) = part else { return [part] }
+                    return resolveReferences(t).flatMap { part -> [MarkdownInline] in
+                        if case .text(let t) = part { return substituteValues(t) }
+                        return [part]
+                    }
                 }
             case .emphasis(let c): out.append(.emphasis(inlines(c, insideLink: insideLink)))
             case .strong(let c): out.append(.strong(inlines(c, insideLink: insideLink)))
@@ -188,6 +196,21 @@ final class Prose {
     }
 
     // MARK: References and values
+
+    /// Citation groups as the table renders them; unknown keys are kept for the build's warnings.
+    func resolveCitations(_ text: String) -> [MarkdownInline] {
+        guard let citations, text.contains("@") else { return [.text(text)] }
+        return Citations.split(text).map { part in
+            switch part {
+            case .text(let t): return .text(t)
+            case .citation(let group):
+                let (html, unknown) = citations.html(group)
+                cited.formUnion(group.keys.filter { citations.known.contains($0) })
+                unknownCitations += unknown.map { "@\($0)" }
+                return .rendered(html)
+            }
+        }
+    }
 
     func resolveReferences(_ text: String) -> [MarkdownInline] {
         let resolved = references.inlines(in: text, current: page)

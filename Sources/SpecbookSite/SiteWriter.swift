@@ -18,6 +18,8 @@ public struct SiteWriter {
     public var siteDescription: String?
     /// Where the replaced site goes, to be deleted later off the critical path; nil deletes it at once.
     public var trash: URL?
+    /// The site's formatted citations (see ``CitationTable``); nil for a project without a bibliography.
+    public var citations: CitationTable?
 
     public init(siteTitle: String = "Specbook") {
         self.siteTitle = siteTitle
@@ -39,6 +41,7 @@ public struct SiteWriter {
             try SearchIndex.javascript.write(to: staging.appendingPathComponent(SiteLayout.searchScript), atomically: false, encoding: .utf8)
             var renderer = PageRenderer(siteTitle: siteTitle, references: SitePage.crossReferences(pages))
             renderer.siteValues = Self.checkTotals(pages)
+            renderer.citations = citations
             // Pages render and write on every core; warnings and the search index keep the pages' order.
             let done = ConcurrentSlots<Result<RenderedPage, any Error>>(count: pages.count)
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in

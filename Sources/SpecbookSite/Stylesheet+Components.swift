@@ -42,7 +42,16 @@ figcaption { color: var(--muted); font-size: 0.93rem; margin-top: 0.45rem; max-w
 .figure-number { font-weight: 650; color: var(--fg); white-space: nowrap; }
 .svg-link { font-size: 0.8rem; margin-left: 0.35rem; white-space: nowrap; }
 
-.xref.broken { color: var(--err-fg); background: var(--err-bg); border-radius: 3px; padding: 0 0.2em; text-decoration: underline wavy; text-decoration-thickness: 1px; }
+.xref.broken, .citation.broken { color: var(--err-fg); background: var(--err-bg); border-radius: 3px; padding: 0 0.2em; text-decoration: underline wavy; text-decoration-thickness: 1px; }
+.citation { position: relative; }
+/* A citation shows its entry while hovered or focused, without scripts. */
+.cite-tip { display: none; position: absolute; left: 0; top: 1.5em; z-index: 5; width: min(26rem, 80vw); padding: 0.5rem 0.7rem; background: var(--bg); color: var(--fg); border: 1px solid var(--border); border-radius: 6px; box-shadow: 0 4px 14px rgb(0 0 0 / 0.18); font-size: 0.85rem; line-height: 1.4; white-space: normal; }
+.citation:hover .cite-tip, .citation:focus-within .cite-tip { display: block; }
+.cite-entry { display: block; }
+.cite-entry + .cite-entry { margin-top: 0.4rem; }
+.references .csl-entry { display: flex; gap: 0.4rem; margin: 0.45rem 0; line-height: 1.45; }
+.references .csl-left-margin { flex: none; min-width: 2.4rem; }
+.references .csl-entry:target { background: var(--mark-bg); border-radius: 4px; }
 .table-wrap, article > table { display: block; max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; margin: 1rem 0; font-variant-numeric: tabular-nums; font-size: 0.95rem; }
 th, td { border: 1px solid var(--border); padding: 0.35rem 0.75rem; text-align: left; vertical-align: top; }
