@@ -2,7 +2,7 @@
 # Installs the Debian packages Specbook builds against, when missing. Run as root on Debian.
 set -euo pipefail
 packages=(pkg-config libcairo2-dev libopenblas-dev liblapacke-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
-          fonts-dejavu-core zlib1g-dev pandoc citation-style-language-styles)
+          fonts-dejavu-core zlib1g-dev pandoc citation-style-language-styles poppler-utils)
 if [ "${WITH_BROWSER:-0}" = 1 ]; then packages+=(chromium); fi
 missing=()
 for p in "${packages[@]}"; do
