@@ -50,7 +50,7 @@ public struct ReportPDF {
         try write(document.render(chapters, pageNumbers: nil), to: source, site: site)
         try print(source, to: draft, chromium: chromium)
         let pages = try Self.pageTexts(draft, pdftotext: pdftotext)
-        let starts = Self.chapterStarts(chapters.map(\.title), in: pages)
+        let starts = Self.chapterStarts(PrintDocument.contents(chapters), in: pages)
         try write(document.render(chapters, pageNumbers: starts), to: source, site: site)
         try FileManager.default.createDirectory(at: pdf.deletingLastPathComponent(), withIntermediateDirectories: true)
         try print(source, to: pdf, chromium: chromium)
@@ -107,20 +107,21 @@ public struct ReportPDF {
         return pages
     }
 
-    /// The 1-based page each chapter starts on: the first page after the previous chapter's start whose text
-    /// begins with the chapter's title (the page after the contents for the first).
+    /// The 1-based page each chapter starts on: the first page after the previous chapter's start whose first lines
+    /// (below the running header) hold the chapter's title; the contents follow the title page.
     static func chapterStarts(_ titles: [String], in pages: [String]) -> [Int] {
+        func squeeze(_ text: some StringProtocol) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
         var starts: [Int] = []
-        var from = min(2, pages.count)   // title page, then the contents
+        var from = min(2, pages.count)
         for title in titles {
-            let words = title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let words = squeeze(title)
             let found = (from..<pages.count).first { i in
-                let text = pages[i].split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                return text.contains(words) && !text.contains("Contents")
+                let lines = pages[i].split(separator: "\n").map { squeeze($0) }.filter { !$0.isEmpty }
+                return squeeze(lines.prefix(4).joined(separator: " ")).contains(words)
             }
             let page = found ?? from
             starts.append(page + 1)
-            from = page + 1 < pages.count ? page + 1 : page
+            from = min(page + 1, max(pages.count - 1, 0))
         }
         return starts
     }

@@ -87,7 +87,9 @@ public enum Citations {
         while j > start, !(chars[j - 1].isLetter || chars[j - 1].isNumber || chars[j - 1] == "_") { j -= 1 }
         guard j > start, chars[start].isLetter || chars[start].isNumber || chars[start] == "_" else { return nil }
         let key = String(chars[start..<j])
-        guard !referencePrefixes.contains(where: key.hasPrefix) else { return nil }
+        // `@page#fig-x` is a cross reference to another page, not a key with a `#` in it.
+        let label = key.split(separator: "#", maxSplits: 1).last.map(String.init) ?? key
+        guard !referencePrefixes.contains(where: key.hasPrefix), !referencePrefixes.contains(where: label.hasPrefix) else { return nil }
         return (key, j)
     }
 }

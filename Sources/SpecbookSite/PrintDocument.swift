@@ -42,9 +42,47 @@ public struct PrintDocument: Sendable {
         return String(page[open.upperBound..<close.lowerBound])
     }
 
-    /// The document; `pageNumbers[i]` is the PDF page chapter i starts on, shown in the contents once known.
+    /// The titles the contents lists, in order: the chapters', then "References" when any chapter cites.
+    public static func contents(_ chapters: [Chapter]) -> [String] {
+        chapters.map(\.title) + (references(chapters).isEmpty ? [] : ["References"])
+    }
+
+    /// The bibliography entries the chapters list, each once: numbered ones by number, others as first listed.
+    static func references(_ chapters: [Chapter]) -> [(key: String, html: String)] {
+        var entries: [(key: String, html: String)] = []
+        var seen = Set<String>()
+        for chapter in chapters {
+            guard let section = chapter.article.range(of: #"<section class="references"[\s\S]*?</section>"#, options: .regularExpression)
+            else { continue }
+            var body = String(chapter.article[section])
+            if let list = body.range(of: "<div class=\"csl-bib-body\">") { body = String(body[list.upperBound...]) }
+            for chunk in body.components(separatedBy: "<div id=\"ref-").dropFirst() {
+                guard let quote = chunk.firstIndex(of: "\""), seen.insert(String(chunk[..<quote])).inserted else { continue }
+                var entry = "<div id=\"ref-" + chunk
+                for tail in ["</section>", "</div>"] {
+                    entry = entry.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if entry.hasSuffix(tail), entry.components(separatedBy: "</div>").count > entry.components(separatedBy: "<div").count {
+                        entry = String(entry.dropLast(tail.count))
+                    }
+                }
+                entries.append((String(chunk[..<quote]), entry.trimmingCharacters(in: .whitespacesAndNewlines)))
+            }
+        }
+        let numbers = entries.map { entry -> Int? in
+            guard let open = entry.html.range(of: "csl-left-margin\">["), let close = entry.html[open.upperBound...].firstIndex(of: "]")
+            else { return nil }
+            return Int(entry.html[open.upperBound..<close])
+        }
+        if numbers.allSatisfy({ $0 != nil }) {
+            return zip(entries, numbers).sorted { $0.1! < $1.1! }.map(\.0)
+        }
+        return entries
+    }
+
+    /// The document; `pageNumbers[i]` is the PDF page the i-th entry of ``contents(_:)`` starts on, once known.
     public func render(_ chapters: [Chapter], pageNumbers: [Int]?) -> String {
         let names = Set(chapters.map(\.name))
+        let references = Self.references(chapters)
         var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         html += "<title>\(HTML.escape(title))</title>\n<link rel=\"stylesheet\" href=\"assets/specbook.css\">\n"
         html += "<style>\n\(printCSS)\n</style>\n</head>\n<body class=\"print\">\n"
@@ -52,15 +90,22 @@ public struct PrintDocument: Sendable {
         if let description { html += "<p class=\"description\">\(HTML.escape(description))</p>" }
         html += "<p class=\"date\">\(HTML.escape(date))</p></section>\n"
         html += "<nav class=\"print-toc\" aria-labelledby=\"print-toc-title\"><h2 id=\"print-toc-title\">Contents</h2><ol>\n"
-        for (i, chapter) in chapters.enumerated() {
+        let targets = chapters.map { "chapter-\($0.name)" } + (references.isEmpty ? [] : ["chapter-references"])
+        for (i, title) in Self.contents(chapters).enumerated() {
             let number = pageNumbers.flatMap { i < $0.count ? String($0[i]) : nil } ?? ""
-            html += "<li><a href=\"#chapter-\(HTML.escape(chapter.name))\"><span class=\"toc-title\">\(HTML.escape(chapter.title))</span>"
+            html += "<li><a href=\"#\(HTML.escape(targets[i]))\"><span class=\"toc-title\">\(HTML.escape(title))</span>"
             html += "<span class=\"toc-page\">\(number)</span></a></li>\n"
         }
         html += "</ol></nav>\n"
         for chapter in chapters {
+            let article = chapter.article.replacingOccurrences(of: #"<section class="references"[\s\S]*?</section>"#, with: "",
+                                                              options: .regularExpression)
             html += "<section class=\"chapter\" id=\"chapter-\(HTML.escape(chapter.name))\">\n<h1 class=\"chapter-title\">"
-            html += "\(HTML.escape(chapter.title))</h1>\n\(Self.localised(chapter.article, in: chapter.name, chapters: names))\n</section>\n"
+            html += "\(HTML.escape(chapter.title))</h1>\n\(Self.localised(article, in: chapter.name, chapters: names))\n</section>\n"
+        }
+        if !references.isEmpty {
+            html += "<section class=\"chapter references\" id=\"chapter-references\">\n<h1 class=\"chapter-title\">References</h1>\n"
+            html += "<div class=\"csl-bib-body\">\n" + references.map(\.html).joined(separator: "\n") + "\n</div>\n</section>\n"
         }
         return html + "</body>\n</html>\n"
     }
@@ -69,8 +114,11 @@ public struct PrintDocument: Sendable {
     /// light (no dark source) and loaded at once.
     static func localised(_ article: String, in chapter: String, chapters: Set<String>) -> String {
         var html = article
-        html = replace(#"(id|aria-labelledby|aria-describedby)="([^"]+)""#, in: html) { "\($0[1])=\"\(chapter)--\($0[2])\"" }
-        html = replace(##"href="#([^"]*)""##, in: html) { "href=\"#\(chapter)--\($0[1])\"" }
+        // Bibliography entries live in the one References chapter: their ids and the links to them stay as they are.
+        html = replace(#"(id|aria-labelledby|aria-describedby)="([^"]+)""#, in: html) {
+            $0[2].hasPrefix("ref-") ? $0[0] : "\($0[1])=\"\(chapter)--\($0[2])\""
+        }
+        html = replace(##"href="#([^"]*)""##, in: html) { $0[1].hasPrefix("ref-") ? $0[0] : "href=\"#\(chapter)--\($0[1])\"" }
         html = replace(##"href="([A-Za-z0-9_.-]+)\.html(#[^"]*)?""##, in: html) { match in
             guard chapters.contains(match[1]) else { return match[0] }
             let fragment = match[2].dropFirst()

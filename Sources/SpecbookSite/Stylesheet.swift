@@ -90,8 +90,15 @@ footer.provenance dd, footer.provenance dd code { margin: 0; overflow-wrap: anyw
   .pager a { max-width: 100%; flex: 1 1 100%; }
 }
 @media print {
-  .site-header, .toc, .pager, .anchor, .svg-link { display: none; }
-  main.page { display: block; }
+  :root { color-scheme: light; }
+  .site-header, .toc, .pager, .anchor, .svg-link, .skip-link, .search, .cite-tip { display: none !important; }
+  main.page { display: block; max-width: none; }
+  body { font-size: 10.5pt; }
+  pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; overflow: visible; }
+  .table-wrap, article > table, .math-display { overflow: visible; }
+  figure, .table-figure, .check, .checks-summary, .csl-entry { break-inside: avoid; }
+  h1, h2, h3 { break-after: avoid; }
+  a.xref, .citation a { color: inherit; }
 }
 """#
 }

@@ -9,13 +9,15 @@ final class PdfCommandTests: XCTestCase {
         try Fixture.requireFreshBuild()
         fixture = try Fixture()
         try fixture.write("specbook.yml", "title: A Printed Report\ndescription: Two chapters and a figure.\n")
+        try fixture.write("references.bib", "@misc{xu2019,\n  title = {Frequency Principle: Fourier Analysis Sheds Light on Deep Neural Networks},\n"
+                          + "  author = {Xu, Zhi-Qin John}, year = {2019}, url = {https://arxiv.org/abs/1901.06523}\n}\n")
         try fixture.write("notebooks/one.md", """
             ---
             title: The first chapter
             order: 1
             ---
 
-            See @two#fig-wave and @eq-one.
+            See @two#fig-wave and @eq-one, as in [@xu2019].
 
             $$a = b$$ {#eq-one}
 
@@ -31,7 +33,7 @@ final class PdfCommandTests: XCTestCase {
             order: 2
             ---
 
-            A wave.
+            A wave, again [@xu2019].
 
             ```swift
             //| label: fig-wave
@@ -69,12 +71,12 @@ final class PdfCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let pdf = fixture.root.appendingPathComponent("out/report.pdf").path
         let text = try pages(pdf)
-        XCTAssertTrue(run.stderr.contains("wrote out/report.pdf: \(text.count) pages, 2 chapters"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("wrote out/report.pdf: \(text.count) pages, 3 chapters"), run.stderr)
         XCTAssertGreaterThanOrEqual(text.count, 4, "title, contents, two chapters")
         XCTAssertTrue(text[0].contains("A Printed Report") && text[0].contains("Two chapters and a figure."))
         XCTAssertTrue(text[1].contains("Contents"))
         // Each contents line names the page its chapter starts on, and that page starts the chapter.
-        for title in ["The first chapter", "The second chapter"] {
+        for title in ["The first chapter", "The second chapter", "References"] {
             let line = try XCTUnwrap(text[1].split(separator: "\n").first { $0.contains(title) }, text[1])
             let number = try XCTUnwrap(Int(line.split(separator: " ").last ?? ""), String(line))
             XCTAssertTrue(text[number - 1].contains(title), "page \(number) starts \(title)")
@@ -86,6 +88,10 @@ final class PdfCommandTests: XCTestCase {
         XCTAssertTrue(all.contains("visibleCodeLine"), "unfolded code prints")
         XCTAssertFalse(all.contains("hiddenUntilOpened"), "folded code stays folded")
         XCTAssertTrue(all.contains("One period of a sine."))
+        XCTAssertTrue(all.contains("(1)"), "the equation's number")
+        XCTAssertEqual(all.components(separatedBy: "Fourier analysis sheds light").count - 1, 1,
+                       "one References chapter lists the entry once")
+        XCTAssertTrue(text.last?.contains("References") == true && text.last?.contains("[1]") == true)
         let raw = try String(decoding: Data(contentsOf: URL(fileURLWithPath: pdf)), as: UTF8.self)
         XCTAssertGreaterThanOrEqual(raw.components(separatedBy: "/Subtype /Link").count - 1, 3, "contents and references are links")
         let fonts = try tool("pdffonts", [pdf]).split(separator: "\n").dropFirst(2)

@@ -13,6 +13,7 @@ final class CitationTests: XCTestCase {
 
     func testWhatIsNoCitation() {
         XCTAssertEqual(Citations.groups(in: "@fig-a, @tbl-b and @eq-c and [@fig-a]"), [], "cross references")
+        XCTAssertEqual(Citations.groups(in: "see @other#fig-a and @lfp#eq-flow."), [], "cross references to other pages")
         XCTAssertEqual(Citations.groups(in: "me@example.org and a\\@b"), [], "e-mail and escaped @")
         XCTAssertEqual(Citations.groups(in: "[no key here] and [x@y]"), [])
         XCTAssertEqual(Citations.groups(in: "@ alone, @-dash"), [])
