@@ -49,7 +49,7 @@ public struct CitationFormatter: Sendable {
             .joined(separator: "\n")
         let styleFile = try styleURL(style)
         var hash = ContentHash()
-        hash.update("citations 1\u{0}\(bibliography.contentHash)\u{0}")
+        hash.update("citations 2\u{0}\(bibliography.contentHash)\u{0}")
         if let styleFile { hash.update(FileManager.default.contents(atPath: styleFile.path) ?? Data()) }
         hash.update("\u{0}\(input)")
         let stored = cache.appendingPathComponent("\(hash.hexDigest()).json")
@@ -134,6 +134,7 @@ public struct CitationFormatter: Sendable {
 
         /// Reads pandoc's HTML: one `<div id="specbook-cite-N">` per group, then the `refs` division.
         init(parse html: String, groups: [Citations.Group]) {
+            // The stored form changes with this parser: see the "citations N" tag in the cache key.
             rendered = [:]
             for (i, group) in groups.enumerated() {
                 guard let div = html.range(of: "<div id=\"specbook-cite-\(i)\">"),
@@ -155,7 +156,8 @@ public struct CitationFormatter: Sendable {
                     body = String(body.dropLast("</div>".count)).trimmingCharacters(in: .whitespacesAndNewlines)
                 }
                 keys.append(String(chunk[..<quote]))
-                entries.append(body)
+                // ARIA deprecated doc-biblioentry; the entries are plain blocks in a section named References.
+                entries.append(body.replacingOccurrences(of: " role=\"doc-biblioentry\"", with: ""))
                 plain.append(Self.text(of: body))
             }
         }

@@ -62,7 +62,8 @@ def check_page(context, path):
           page.evaluate("document.documentElement.lang") == "en" and page.locator("main").count() == 1)
 
     broken = []
-    hrefs = page.evaluate("Array.from(document.querySelectorAll('a[href]')).map(a => a.href)")
+    # Bibliography entries link to their DOI or arXiv page by design; every other link stays inside the site.
+    hrefs = page.evaluate("Array.from(document.querySelectorAll('a[href]')).filter(a => !a.closest('.csl-entry')).map(a => a.href)")
     for href in hrefs:
         target = local_path(href)
         if target is None:
@@ -156,8 +157,31 @@ def check_fixture_content(browser):
     broken = page.locator(".xref.broken").all_inner_texts()
     check("02-fit.html: a broken reference is visible", broken == ["@fig-missing?"], str(broken))
     check("02-fit.html: duplicate headings get distinct anchors",
-          page.evaluate("Array.from(document.querySelectorAll('article h2')).map(h => h.id)") == ["data", "data-1"])
+          page.evaluate("Array.from(document.querySelectorAll('article > h2')).map(h => h.id)") == ["data", "data-1"])
     check("02-fit.html: previous link in the header", page.locator(".site-header a[rel=prev]").get_attribute("href") == "01-waves.html")
+    cites = page.locator(".citation a[role=doc-biblioref]")
+    targets = [cites.nth(i).get_attribute("href") for i in range(cites.count())]
+    check("02-fit.html: citations link to entries of the page's References",
+          len(targets) == 2 and all(t.startswith("#ref-") and page.locator(f"section.references {t}.csl-entry").count() == 1 for t in targets),
+          str(targets))
+    entries = page.locator("section.references .csl-entry")
+    check("02-fit.html: the References list its two entries with their links",
+          entries.count() == 2 and page.locator("section.references .csl-entry a[href^='https://']").count() == 2,
+          page.locator("section.references").inner_text() if page.locator("section.references").count() else "no References")
+    tip = page.locator(".citation .cite-tip").first
+    hidden_before = not tip.is_visible()
+    page.locator(".citation a").first.hover()
+    shown_on_hover = tip.is_visible()
+    page.mouse.move(0, 0)
+    page.locator(".citation a").first.focus()
+    shown_on_focus = tip.is_visible()
+    check("02-fit.html: a citation shows its entry on hover and on focus", hidden_before and shown_on_hover and shown_on_focus,
+          f"{hidden_before} {shown_on_hover} {shown_on_focus}")
+    equation = page.locator("#eq-lsq")
+    check("02-fit.html: the numbered equation has its anchor and number",
+          equation.count() == 1 and equation.locator(".eq-number").inner_text() == "(1)" and equation.locator("math").count() == 1)
+    eq_links = page.locator("a.xref[href='#eq-lsq']").all_inner_texts()
+    check("02-fit.html: the equation reference reads Equation (1)", eq_links == ["Equation\u00a0(1)"], str(eq_links))
     page.close()
     context.close()
 
