@@ -6,12 +6,14 @@ import Foundation
 /// A frequency counts as *learned* at the first checkpoint where its relative error Δ_F falls below a threshold.
 ///
 /// ```swift
-/// // run.observations[c][p]: Δ_F at peak p (ordered low to high frequency) at checkpoint c
+/// var run = TrainingCheckpoints()   // usually from trainer.train(epochs:checkpoints:observe:)
+/// run.epochs = [10, 100, 1000, 4000]
+/// run.observations = [[0.5, 1, 1], [0.01, 0.3, 1], [0, 0.02, 0.4], [0, 0.01, 0.03]]   // Δ_F at k = 1, 3, 5
 /// let order = LearningOrder(run, below: 0.05)
-/// order.epochs             // [12, 180, 2400], or nil where a peak was never learned
-/// order.isLowToHigh        // true: every peak learned, each strictly after the one below it
-/// order.span               // 200: the highest took 200 times as many epochs as the lowest
-/// order.described(within: 4000)   // ["12", "180", "2400"]
+/// order.epochs                    // [100, 1000, 4000], nil where a peak was never learned
+/// order.isLowToHigh               // true: every peak learned, each strictly after the one below it
+/// order.span                      // 40: the highest took 40 times as many epochs as the lowest
+/// order.described(within: 4000)   // ["100", "1000", "4000"]
 /// ```
 ///
 /// **Edge cases:** a run without checkpoints has no series (`epochs` empty, `isLowToHigh` true, `span` nil);

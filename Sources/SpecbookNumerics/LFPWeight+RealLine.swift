@@ -9,6 +9,7 @@ extension LFPWeight {
     /// compare with a network trained on the line, at LFP time t = 2 η m · step (width m, learning rate η).
     ///
     /// ```swift
+    /// let xs = [-0.8, -0.6, -0.3, -0.06, 0.1], ys = [0.25, -0.25, -0.07, 0.15, -0.05]
     /// let weight = try LFPWeight.twoLayerReLU(.uniform(weightRange: 3, outputRange: 0.1),
     ///                                         biasDensity: 1.0 / 6, period: 16)   // b ~ U[-3, 3]
     /// let flow = try LFPDynamics(solver: LFPSolver(dimension: 1, cutoff: 16384, weight: weight),

@@ -24,6 +24,17 @@ final class FrequencyPrincipleTests: XCTestCase {
         XCTAssertEqual(looser.span ?? 0, 10, accuracy: 0)
     }
 
+    func testDocumentationExample() {
+        var run = TrainingCheckpoints()
+        run.epochs = [10, 100, 1000, 4000]
+        run.observations = [[0.5, 1, 1], [0.01, 0.3, 1], [0, 0.02, 0.4], [0, 0.01, 0.03]]
+        let order = LearningOrder(run, below: 0.05)
+        XCTAssertEqual(order.epochs, [100, 1000, 4000])
+        XCTAssertTrue(order.isLowToHigh)
+        XCTAssertEqual(order.span, 40)
+        XCTAssertEqual(order.described(within: 4000), ["100", "1000", "4000"])
+    }
+
     func testOrderNeedsStrictIncrease() {
         XCTAssertFalse(LearningOrder(epochs: [5, 5, 9]).isLowToHigh)
         XCTAssertFalse(LearningOrder(epochs: [9, 5, 12]).isLowToHigh)
