@@ -171,4 +171,16 @@ extension LFPCriticalRate.Scan {
         self.init(dimension: dimension, slopeThreshold: slopeThreshold, measurements: sorted, lowerBound: lower,
                   upperBound: upper, isMonotone: lower.flatMap { l in upper.map { l < $0 } } ?? true)
     }
+
+    /// Whether the classification is monotone and its bracket [largest trivial, smallest regular] contains `value`
+    /// (an endpoint counts).
+    ///
+    /// ```swift
+    /// scan.brackets(Double(scan.dimension))   // the theory's critical rate alpha = d
+    /// ```
+    /// **Edge cases:** false when either side of the bracket is missing or the classification is not monotone.
+    public func brackets(_ value: Double) -> Bool {
+        guard isMonotone, let lowerBound, let upperBound else { return false }
+        return lowerBound <= value && value <= upperBound
+    }
 }

@@ -100,8 +100,12 @@ final class CriticalRateSweepTests: XCTestCase {
         XCTAssertEqual(scan.lowerBound, 0.75)
         XCTAssertEqual(scan.upperBound, 1.5)
         XCTAssertTrue(scan.isMonotone)
+        XCTAssertTrue(scan.brackets(1))
+        XCTAssertTrue(scan.brackets(0.75), "an endpoint counts")
+        XCTAssertFalse(scan.brackets(1.6))
         let mixed = LFPCriticalRate.Scan(dimension: 1, measurements: try [sweep(0.5, exponent: 0), sweep(1.5, exponent: -1)].map(\.fit))
         XCTAssertFalse(mixed.isMonotone)
+        XCTAssertFalse(mixed.brackets(1), "not monotone")
         XCTAssertNil(LFPCriticalRate.Scan(dimension: 1, measurements: []).estimate)
     }
 
