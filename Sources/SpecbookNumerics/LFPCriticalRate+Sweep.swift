@@ -3,15 +3,16 @@ import Foundation
 extension LFPCriticalRate {
     /// What the theory predicts for a decay rate in dimension d: trivial below alpha = d, regular above, and a
     /// borderline at alpha = d, where G_K(0) grows like log K and h_K reaches the trivial limit only like 1/log K.
+    public enum Prediction: String, Sendable { case trivial, borderline, regular }
+
+    /// The theory's regime of `alpha` in `dimension` dimensions: trivial below d, borderline at d, regular above.
     ///
     /// ```swift
     /// LFPCriticalRate.prediction(alpha: 1.5, dimension: 2)   // .trivial
     /// LFPCriticalRate.prediction(alpha: 2, dimension: 2)     // .borderline
     /// ```
-    /// **Edge cases:** a NaN alpha is `.regular` (it is neither below nor at d).
-    public enum Prediction: String, Sendable { case trivial, borderline, regular }
-
-    /// The theory's regime of `alpha` in `dimension` dimensions.
+    /// **Edge cases:** a NaN alpha is `.regular` (it is neither below nor at d); alpha must equal d exactly to be
+    /// `.borderline`.
     public static func prediction(alpha: Double, dimension: Int) -> Prediction {
         alpha < Double(dimension) ? .trivial : alpha == Double(dimension) ? .borderline : .regular
     }
@@ -79,8 +80,16 @@ extension LFPCriticalRate {
         /// The largest relative residual |a + b G_K(0) − 1/‖h_K‖| / (1/‖h_K‖) of that line over the fit range.
         public let inverseNormResidual: Double
 
-        /// A sweep from measured values (``LFPCriticalRate/sweep(dimension:alpha:cutoffs:fitFrom:points:values:radius:gridSize:slopeThreshold:weight:)``
-        /// measures them).
+        /// A sweep from values measured elsewhere (``LFPCriticalRate/sweep(dimension:alpha:cutoffs:fitFrom:points:values:radius:gridSize:slopeThreshold:weight:)``
+        /// measures them itself).
+        ///
+        /// ```swift
+        /// let stored = try LFPCriticalRate.Sweep(dimension: 1, alpha: 0.5, cutoffs: [64, 128, 256], norms: norms,
+        ///                                        kernelAtZero: g0, fitFrom: 64)
+        /// ```
+        /// **Edge cases:** cut-offs are sorted with their values; one norm and one G_K(0) per cut-off, and at
+        /// least two cut-offs from `fitFrom` on, or `LFPError.invalidParameter`; equal G_K(0) over the whole fit
+        /// range (no line through them) throws ``NumericsError``.
         public init(dimension: Int, alpha: Double, cutoffs: [Int], norms: [AwayFromDataNorm], kernelAtZero: [Double],
                     fitFrom: Int, slopeThreshold: Double = 0.15) throws {
             guard norms.count == cutoffs.count, kernelAtZero.count == cutoffs.count else {
@@ -139,6 +148,15 @@ extension LFPCriticalRate {
     }
 
     /// Solves for every cut-off and measures the norm away from the data and G_K(0): a ``Sweep``.
+    ///
+    /// ```swift
+    /// let sweep = try LFPCriticalRate.sweep(dimension: 2, alpha: 1.5, cutoffs: [32, 64, 128, 256], fitFrom: 64,
+    ///                                       points: points, values: values, radius: 0.04)
+    /// print(sweep.fit.l2Exponent, sweep.fit.regime, sweep.kernelAtZero)
+    /// ```
+    /// **Edge cases:** the solver's errors pass through (points outside the torus, a radius that leaves no grid
+    /// point, work beyond the memory limit); `gridSize` nil uses ``gridSize(dimension:cutoff:)`` of the largest
+    /// cut-off for every cut-off.
     public static func sweep(dimension: Int, alpha: Double, cutoffs: [Int], fitFrom: Int = 0, points: [Double],
                              values: [Double], radius: Double, gridSize: Int? = nil, slopeThreshold: Double = 0.15,
                              weight: (Double) -> LFPWeight = { .sobolev(alpha: $0) }) throws -> Sweep {

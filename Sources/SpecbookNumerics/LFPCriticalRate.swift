@@ -10,6 +10,11 @@ public struct AwayFromDataNorm: Sendable, Equatable {
     public let measure: Double
 
     /// Norms measured elsewhere, for example to build an ``LFPCriticalRate/Sweep`` from stored values.
+    ///
+    /// ```swift
+    /// let norm = AwayFromDataNorm(l2: 0.012, sup: 0.05, measure: 0.8)
+    /// ```
+    /// **Edge cases:** the values are stored as given, unchecked.
     public init(l2: Double, sup: Double, measure: Double) {
         self.l2 = l2
         self.sup = sup
