@@ -83,4 +83,12 @@ final class ErrorBarsTests: XCTestCase {
         XCTAssertEqual(light.width, 300)
         XCTAssertFalse(dark.isClose(2, 2, to: (255, 255, 255)), "dark background")
     }
+
+    func testBlackBarsStayVisibleOnTheDarkBackground() throws {
+        let fig = bare()
+        try fig.axes.errorBars(x: [2], y: [2], yError: [1], color: .black, marker: nil, width: 2, capSize: 0)
+        XCTAssertTrue(try renderPNG(fig).isClose(100, 100, to: (0, 0, 0), tolerance: 10))
+        let dark = try renderPNG(fig, theme: .dark)
+        XCTAssertTrue(dark.isClose(100, 100, to: (0xe6, 0xe6, 0xe6), tolerance: 10), "\(dark.rgba(100, 100))")
+    }
 }
