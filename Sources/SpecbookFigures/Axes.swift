@@ -45,6 +45,16 @@ public final class Axes {
     public var axisVisible = true
     /// Where the legend goes; nil hides it. It is shown whenever some data has a label.
     public var legendLocation: LegendLocation? = .best
+    /// Tick positions for the x axis in place of the automatic ones (nil: automatic); positions outside the limits
+    /// are not drawn, and minor ticks are left out. `ax.xTicks = [1, 2, 3]`
+    public var xTicks: [Double]?
+    /// One label per `xTicks` position (markup allowed, `"2^{10}"`); nil prints the positions as numbers
+    /// (10^k on a log axis when they are decades). A count that differs from `xTicks` is an error when drawn.
+    public var xTickLabels: [String]?
+    /// Tick positions for the y axis in place of the automatic ones (nil: automatic).
+    public var yTicks: [Double]?
+    /// One label per `yTicks` position; nil prints the positions as numbers.
+    public var yTickLabels: [String]?
 
     public init() {}
 
@@ -56,7 +66,7 @@ public final class Axes {
     /// **Edge cases:** an axes with no labelled data draws no legend wherever it is placed.
     public func legend(location: LegendLocation = .best) { legendLocation = location }
 
-    private func cycleColor(_ color: Color?) -> ColorChoice {
+    func cycleColor(_ color: Color?) -> ColorChoice {
         if let color { return .explicit(color) }
         defer { nextCycleIndex += 1 }
         return .cycle(nextCycleIndex)
@@ -165,18 +175,26 @@ public final class Axes {
     ///                colorBarLabel: "relative error")
     /// ax.xScale = .log
     /// ```
+    /// `colorScale: .log` spreads values that span decades evenly over the map by decade, and the colour bar
+    /// shows decade ticks labelled 10^k:
+    ///
+    /// ```swift
+    /// try ax.heatmap(errors, colorScale: .log, limits: 1e-4...1, colorBarLabel: "relative error")
+    /// ```
     /// **Edge cases:** without `x`/`y`, cell centres sit at column and row indices; NaN cells are
     /// transparent; `limits` nil spans the finite values, and equal values widen to ±5% so that
-    /// every cell takes the map's middle colour. Throws for empty, ragged or all-NaN input.
+    /// every cell takes the map's middle colour. Throws for empty, ragged or all-NaN input. On a log colour
+    /// scale, cells at or below zero are transparent, `limits` nil spans the positive values, and limits or
+    /// values with nothing positive throw ``FigureError/invalidLimits(axis:reason:)``.
     public func heatmap(_ values: [[Double]], x: ClosedRange<Double>? = nil, y: ClosedRange<Double>? = nil,
-                        colorMap: ColorMap = .viridis, limits: ClosedRange<Double>? = nil, origin: HeatmapOrigin = .lower,
-                        colorBar: Bool = true, colorBarLabel: String? = nil) throws {
-        let map = try Heatmap(rows: values, x: x, y: y, colorMap: colorMap, limits: limits, origin: origin,
-                              colorBar: colorBar, colorBarLabel: colorBarLabel)
+                        colorMap: ColorMap = .viridis, colorScale: AxisScale = .linear, limits: ClosedRange<Double>? = nil,
+                        origin: HeatmapOrigin = .lower, colorBar: Bool = true, colorBarLabel: String? = nil) throws {
+        let map = try Heatmap(rows: values, x: x, y: y, colorMap: colorMap, limits: limits, colorScale: colorScale,
+                              origin: origin, colorBar: colorBar, colorBarLabel: colorBarLabel)
         elements.append(.heatmap(map))
     }
 
-    private func checkPositive(_ name: String, _ value: Double) throws {
+    func checkPositive(_ name: String, _ value: Double) throws {
         guard value.isFinite, value >= 0 else { throw FigureError.invalidParameter(name: name, value: value) }
     }
 }

@@ -60,7 +60,10 @@ extension Axes {
                 sticky += [a, b].map(scale.transform).filter(\.isFinite)
             case .reference(let r):
                 if r.horizontal == (axis == .y) { include(r.value) }
-            case .text:
+            case .errorBars(let s):
+                let ends = s.barEnds
+                includePoints(s.x + ends.x, s.y + ends.y)
+            case .text, .guide:
                 break
             }
         }

@@ -29,6 +29,8 @@ struct AxesRenderer {
             case .fill(let s): drawFill(s)
             case .heatmap(let h): try drawHeatmap(h)
             case .reference(let r): drawReference(r)
+            case .errorBars(let s): drawErrorBars(s)
+            case .guide(let g): drawGuide(g)
             case .text: break
             }
         }

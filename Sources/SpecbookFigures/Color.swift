@@ -5,7 +5,8 @@
 /// try fig.axes.line(x: xs, y: ys, color: Color(hex: 0x8c564b))
 /// ```
 /// **Edge cases:** components outside 0...1 are clamped when drawn. The tab10 colours are drawn a
-/// little lighter in the dark theme so they keep their contrast against the dark background.
+/// little lighter in the dark theme so they keep their contrast against the dark background, and `.black`
+/// is drawn in the dark theme's light text colour.
 public struct Color: Hashable, Sendable {
     public var red: Double
     public var green: Double
@@ -52,9 +53,12 @@ public struct Color: Hashable, Sendable {
     /// matplotlib's default colour cycle, "tab10", in its order.
     public static let tab10: [Color] = [.blue, .orange, .green, .red, .purple, .brown, .pink, .gray, .olive, .cyan]
 
-    /// The colour as drawn in `theme`: tab10 colours are lightened on dark backgrounds.
+    /// The colour as drawn in `theme`: tab10 colours are lightened on dark backgrounds, and black (data marked
+    /// in the text colour, such as the data points under a fit) becomes the dark theme's light text colour.
     func resolved(for theme: FigureTheme) -> Color {
-        guard theme == .dark, Color.tab10.contains(self.opacity(1)) else { return self }
+        guard theme == .dark else { return self }
+        if self.opacity(1) == .black { return Color(hex: 0xe6e6e6, alpha: alpha) }
+        guard Color.tab10.contains(self.opacity(1)) else { return self }
         return mixed(with: .white, 0.22).opacity(alpha)
     }
 }

@@ -43,13 +43,18 @@ struct ColorBarRenderer {
         let ticks = panel.colorBarTicks
         var widest = 0.0
         let labelX = bar.maxX + m.majorTick + m.pad
-        for (value, label) in zip(ticks.major, ticks.labels) {
+        // Major ticks carry labels; minor ones (2-9 x 10^k on a log scale) are shorter, labelled only on narrow ranges.
+        let marks = zip(ticks.major, ticks.labels).map { ($0, Optional($1), m.majorTick) }
+            + ticks.minor.map { ($0, ticks.minorLabels[$0], m.minorTick) }
+        for (value, label, length) in marks {
             let t = map.fraction(value)
             guard t >= -1e-9, t <= 1 + 1e-9 else { continue }
             let y = bar.maxY - t * bar.height
+            cairo_set_line_width(cr, length == m.majorTick ? 1 : 0.7)
             cairo_move_to(cr, bar.maxX, y)
-            cairo_line_to(cr, bar.maxX + m.majorTick, y)
+            cairo_line_to(cr, bar.maxX + length, y)
             cairo_stroke(cr)
+            guard let label else { continue }
             text.draw(label, x: labelX, y: y, size: m.tick, color: palette.foreground, horizontal: .left, vertical: .middle)
             widest = max(widest, text.measure(label, size: m.tick).width)
         }

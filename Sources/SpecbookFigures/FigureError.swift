@@ -23,6 +23,8 @@ public enum FigureError: Error, CustomStringConvertible, Equatable, Sendable {
     case invalidSize(width: Double, height: Double)
     /// Axis limits that cannot be drawn, such as non-positive limits on a log axis.
     case invalidLimits(axis: String, reason: String)
+    /// Custom tick labels that do not match the custom tick positions one for one.
+    case mismatchedTickLabels(axis: String, ticks: Int, labels: Int)
     /// A parameter outside its valid range (marker size, line width, alpha, scale).
     case invalidParameter(name: String, value: Double)
     /// Cairo reported an error.
@@ -40,6 +42,8 @@ public enum FigureError: Error, CustomStringConvertible, Equatable, Sendable {
         case .invalidGrid(let rows, let columns): return "a figure needs at least 1 row and 1 column, got \(rows) x \(columns)"
         case .invalidSize(let width, let height): return "figure size must be positive and finite, got \(width) x \(height)"
         case .invalidLimits(let axis, let reason): return "\(axis) limits: \(reason)"
+        case .mismatchedTickLabels(let axis, let ticks, let labels):
+            return "\(axis)TickLabels has \(labels) labels for \(ticks) tick positions"
         case .invalidParameter(let name, let value): return "\(name) = \(value) is out of range"
         case .cairo(let message): return "cairo: \(message)"
         case .io(let message): return message

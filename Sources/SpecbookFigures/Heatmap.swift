@@ -21,6 +21,8 @@ struct Heatmap {
     var x: ClosedRange<Double>?
     var y: ClosedRange<Double>?
     var colorMap: ColorMap
+    /// Linear, or log: values spread evenly over the map by decade.
+    var colorScale: AxisScale
     /// The value range mapped to the colour map's ends, already widened if it was a single value.
     var limits: (low: Double, high: Double)
     var origin: HeatmapOrigin
@@ -28,7 +30,8 @@ struct Heatmap {
     var colorBarLabel: String?
 
     init(rows grid: [[Double]], x: ClosedRange<Double>?, y: ClosedRange<Double>?, colorMap: ColorMap,
-         limits: ClosedRange<Double>?, origin: HeatmapOrigin, colorBar: Bool, colorBarLabel: String?) throws {
+         limits: ClosedRange<Double>?, colorScale: AxisScale = .linear, origin: HeatmapOrigin, colorBar: Bool,
+         colorBarLabel: String?) throws {
         guard let first = grid.first, !first.isEmpty else { throw FigureError.emptySeries("heatmap") }
         for (index, row) in grid.enumerated() where row.count != first.count {
             throw FigureError.raggedHeatmap(row: index, expected: first.count, found: row.count)
@@ -36,12 +39,8 @@ struct Heatmap {
         values = grid.flatMap { $0 }
         rows = grid.count
         columns = first.count
-        let finite = values.filter(\.isFinite)
-        guard let low = finite.min(), let high = finite.max() else { throw FigureError.noFiniteValues("heatmap") }
-        if let limits, !(limits.lowerBound.isFinite && limits.upperBound.isFinite) {
-            throw FigureError.invalidLimits(axis: "heatmap colour", reason: "limits must be finite")
-        }
-        self.limits = AxisTicks.nonsingular(limits?.lowerBound ?? low, limits?.upperBound ?? high)
+        self.limits = try Self.colorLimits(values, requested: limits, scale: colorScale)
+        self.colorScale = colorScale
         self.x = x
         self.y = y
         self.colorMap = colorMap
@@ -55,7 +54,10 @@ struct Heatmap {
     var yExtent: (Double, Double) { y.map { ($0.lowerBound, $0.upperBound) } ?? (-0.5, Double(rows) - 0.5) }
 
     /// The position in 0...1 along the colour map for `value`.
-    func fraction(_ value: Double) -> Double { (value - limits.low) / (limits.high - limits.low) }
+    func fraction(_ value: Double) -> Double {
+        let low = colorScale.transform(limits.low)
+        return (colorScale.transform(value) - low) / (colorScale.transform(limits.high) - low)
+    }
 
     /// An image surface with one pixel per cell, image row 0 at the top of the drawn rectangle.
     func makeImage() -> OpaquePointer? {
@@ -65,16 +67,15 @@ struct Heatmap {
         let stride = Int(cairo_image_surface_get_stride(surface)) / 4
         guard let raw = cairo_image_surface_get_data(surface) else { return surface }
         let pixels = UnsafeMutableRawPointer(raw).bindMemory(to: UInt32.self, capacity: stride * rows)
-        let span = limits.high - limits.low
         values.withUnsafeBufferPointer { v in
             for row in 0..<rows {
                 // Data row 0 goes to the bottom image row unless the origin is upper.
                 let imageRow = origin == .lower ? rows - 1 - row : row
                 let out = pixels + imageRow * stride
                 for column in 0..<columns {
-                    let value = v[row * columns + column]
+                    let value = fraction(v[row * columns + column])
                     guard value.isFinite else { out[column] = 0; continue }
-                    let t = min(max((value - limits.low) / span, 0), 1)
+                    let t = min(max(value, 0), 1)
                     out[column] = table[Int((t * 255).rounded())]
                 }
             }

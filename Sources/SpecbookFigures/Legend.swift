@@ -93,6 +93,15 @@ struct LegendRenderer {
             cairo_move_to(cr, x, y)
             cairo_line_to(cr, x + length, y)
             cairo_stroke(cr)
+        case .errorBars(let s):
+            drawErrorBarSample(s, x: x, y: y, length: length, height: height)
+        case .guide(let g):
+            Painter.setColor(cr, g.color?.resolved(for: theme) ?? palette.secondary)
+            Painter.setStroke(cr, width: g.width, style: g.style)
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT)
+            cairo_move_to(cr, x, y)
+            cairo_line_to(cr, x + length, y)
+            cairo_stroke(cr)
         case .heatmap, .text:
             break
         }
@@ -144,9 +153,10 @@ struct LegendRenderer {
             case .line(let s): (xs, ys, segments) = (s.x, s.y, true)
             case .scatter(let s): (xs, ys, segments) = (s.x, s.y, false)
             case .stem(let s): (xs, ys, segments) = (s.x, s.y, false)
+            case .errorBars(let s): (xs, ys, segments) = (s.x, s.y, false)
             case .fill(let s): (xs, ys, segments) = (s.x + s.x, s.upper + s.lower, false)
             // A heat map covers its whole extent, so it counts the same under every position.
-            case .heatmap, .reference, .text: continue
+            case .heatmap, .reference, .text, .guide: continue
             }
             var previous: (Double, Double)? = nil
             for i in xs.indices {

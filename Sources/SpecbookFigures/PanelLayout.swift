@@ -51,18 +51,17 @@ struct PanelLayout {
         let inverted = axes.drawsYInverted
         y.start = inverted ? plot.y : plot.maxY
         y.end = inverted ? plot.maxY : plot.y
-        xTicks = Axes.ticks(scale: x.scale, low: x.low, high: x.high, length: plot.width, fontSize: metrics.tick, horizontal: true)
+        xTicks = axes.customTicks(.x)
+            ?? Axes.ticks(scale: x.scale, low: x.low, high: x.high, length: plot.width, fontSize: metrics.tick, horizontal: true)
         // Wide labels (such as "100000") get fewer ticks until neighbours no longer touch.
         var length = plot.width
-        while xLabelsCollide(text, metrics), length > metrics.tick * 3 {
+        while axes.xTicks == nil, xLabelsCollide(text, metrics), length > metrics.tick * 3 {
             length *= 0.75
             xTicks = Axes.ticks(scale: x.scale, low: x.low, high: x.high, length: length, fontSize: metrics.tick, horizontal: true)
         }
-        yTicks = Axes.ticks(scale: y.scale, low: y.low, high: y.high, length: plot.height, fontSize: metrics.tick, horizontal: false)
-        if let map = colorBarMap {
-            colorBarTicks = AxisTicks.linear(map.limits.low...map.limits.high,
-                                             maxBins: min(max(Int(plot.height / (metrics.tick * 2)), 1), 9))
-        }
+        yTicks = axes.customTicks(.y)
+            ?? Axes.ticks(scale: y.scale, low: y.low, high: y.high, length: plot.height, fontSize: metrics.tick, horizontal: false)
+        if let map = colorBarMap { colorBarTicks = map.colorBarTicks(height: plot.height, fontSize: metrics.tick) }
     }
 
     /// Whether two neighbouring x tick labels would overlap or sit closer than half an em.
@@ -78,7 +77,8 @@ struct PanelLayout {
         let labelHeight = m.label * (Typesetter.capHeight + Typesetter.depth) + 2
         if let title = axes.title, !title.isEmpty { result.top += text.measure(title, size: m.title).height + 2 * m.pad }
         if let map = colorBarMap {
-            let widest = colorBarTicks.labels.map { text.measure($0, size: m.tick).width }.max() ?? 0
+            let labels = colorBarTicks.labels + colorBarTicks.minorLabels.values
+            let widest = labels.map { text.measure($0, size: m.tick).width }.max() ?? 0
             result.right += m.colorBarGap + m.colorBarWidth + m.majorTick + m.pad + widest
             if map.colorBarLabel != nil { result.right += m.pad + labelHeight }
         }
@@ -118,6 +118,7 @@ extension Figure {
         }
         var layouts: [PanelLayout] = []
         for (index, axes) in panels.enumerated() {
+            try axes.validateCustomTicks()
             let row = index / columns, column = index % columns
             // Shared x runs down a column and shared y along a row (matplotlib's "col" and "row").
             let xExtent = sharesX ? union(xExtents.indices.filter { $0 % columns == column }.map { xExtents[$0] }) : xExtents[index]

@@ -83,6 +83,8 @@ enum PlotElement {
     case heatmap(Heatmap)
     case reference(ReferenceLine)
     case text(TextNote)
+    case errorBars(ErrorBarSeries)
+    case guide(PowerLawGuide)
 
     var label: String? {
         switch self {
@@ -91,6 +93,8 @@ enum PlotElement {
         case .stem(let s): return s.label
         case .fill(let s): return s.label
         case .reference(let s): return s.label
+        case .errorBars(let s): return s.label
+        case .guide(let s): return s.label
         case .heatmap, .text: return nil
         }
     }

@@ -8,6 +8,18 @@ public struct AwayFromDataNorm: Sendable, Equatable {
     public let sup: Double
     /// Fraction of grid points kept (the region's measure).
     public let measure: Double
+
+    /// Norms measured elsewhere, for example to build an ``LFPCriticalRate/Sweep`` from stored values.
+    ///
+    /// ```swift
+    /// let norm = AwayFromDataNorm(l2: 0.012, sup: 0.05, measure: 0.8)
+    /// ```
+    /// **Edge cases:** the values are stored as given, unchecked.
+    public init(l2: Double, sup: Double, measure: Double) {
+        self.l2 = l2
+        self.sup = sup
+        self.measure = measure
+    }
 }
 
 extension LFPInterpolant {
@@ -143,10 +155,7 @@ public enum LFPCriticalRate {
                 .interpolate(points: points, values: values)
                 .awayFromDataNorm(radius: radius, gridSize: gridSize)
         }
-        let l2 = fittedExponent(cutoffs: cutoffs, norms: norms.map(\.l2))
-        let sup = fittedExponent(cutoffs: cutoffs, norms: norms.map(\.sup))
-        return Measurement(alpha: alpha, cutoffs: cutoffs, norms: norms, l2Exponent: l2, supExponent: sup,
-                           regime: l2 < -slopeThreshold ? .trivial : .regular)
+        return measurement(alpha: alpha, cutoffs: cutoffs, norms: norms, slopeThreshold: slopeThreshold)
     }
 
     /// Measures every alpha and brackets the critical one.
@@ -157,11 +166,6 @@ public enum LFPCriticalRate {
             try measure(dimension: dimension, alpha: $0, cutoffs: cutoffs, points: points, values: values,
                         radius: radius, gridSize: gridSize, slopeThreshold: slopeThreshold, weight: weight)
         }
-        let trivial = measurements.filter { $0.regime == .trivial }.map(\.alpha)
-        let regular = measurements.filter { $0.regime == .regular }.map(\.alpha)
-        let lower = trivial.max(), upper = regular.min()
-        let monotone = lower.flatMap { l in upper.map { l < $0 } } ?? true
-        return Scan(dimension: dimension, slopeThreshold: slopeThreshold, measurements: measurements,
-                    lowerBound: lower, upperBound: upper, isMonotone: monotone)
+        return Scan(dimension: dimension, measurements: measurements, slopeThreshold: slopeThreshold)
     }
 }
