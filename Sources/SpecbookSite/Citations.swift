@@ -9,7 +9,7 @@ import SpecbookMarkdown
 /// ```
 /// **Edge cases:** `@fig-`, `@tbl-` and `@eq-` are cross references, never citations; an e-mail address (a
 /// letter or digit before the `@`) and `\@` are text; code spans, code blocks, links and formulas are never
-/// searched; a citation must sit on one line of the source; a trailing `.`, `:` or `,` ends a key.
+/// searched; a citation may wrap over lines of a paragraph; a trailing `.`, `:` or `,` ends a key.
 public enum Citations {
     /// One citation as written: its source text and the keys it cites, in order.
     public struct Group: Sendable, Hashable {
@@ -70,7 +70,7 @@ public enum Citations {
         for item in inner.split(separator: ";", omittingEmptySubsequences: false) {
             let itemChars = Array(item)
             guard let at = itemChars.firstIndex(of: "@"),
-                  at == 0 || itemChars[at - 1] == " " || itemChars[at - 1] == "-",
+                  at == 0 || itemChars[at - 1].isWhitespace || itemChars[at - 1] == "-",
                   let (key, _) = key(itemChars, from: at + 1) else { return nil }
             keys.append(key)
         }
@@ -185,14 +185,15 @@ enum MarkdownText {
         return out
     }
 
-    /// Adjacent text nodes as one (cmark splits text at brackets).
+    /// Adjacent text nodes as one (cmark splits text at brackets), soft line breaks between them kept as the
+    /// newline they are written as, so a citation may wrap like any prose.
     static func joined(_ content: [MarkdownInline]) -> [MarkdownInline] {
         var out: [MarkdownInline] = []
         for inline in content {
-            if case .text(let t) = inline, case .text(let previous)? = out.last {
-                out[out.count - 1] = .text(previous + t)
-            } else {
-                out.append(inline)
+            switch (inline, out.last) {
+            case (.text(let t), .text(let previous)?): out[out.count - 1] = .text(previous + t)
+            case (.softBreak, .text(let previous)?): out[out.count - 1] = .text(previous + "\n")
+            default: out.append(inline)
             }
         }
         return out

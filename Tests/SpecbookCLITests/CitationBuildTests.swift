@@ -20,7 +20,8 @@ final class CitationBuildTests: XCTestCase {
               year = {2019}, url = {https://arxiv.org/abs/1901.06523}
             }
             """)
-        try fixture.write("notebooks/a.md", "---\ntitle: First\norder: 1\n---\n\nSpectral bias [@xu2019] and the LFP model [@zhang2021].\n")
+        try fixture.write("notebooks/a.md", "---\ntitle: First\norder: 1\n---\n\nSpectral bias [@xu2019] and the LFP model [@zhang2021].\n"
+                          + "Both, wrapped over two lines [@xu2019;\n@zhang2021, p. 2].\n")
         try fixture.write("notebooks/b.md", "---\ntitle: Second\norder: 2\n---\n\nAgain @zhang2021.\n\nA key nobody has: [@nobody].\n")
     }
 
@@ -33,6 +34,7 @@ final class CitationBuildTests: XCTestCase {
         let first = try fixture.read("site/a.html"), second = try fixture.read("site/b.html")
         XCTAssertTrue(first.contains("<a href=\"#ref-xu2019\" role=\"doc-biblioref\">[1]</a>"), first)
         XCTAssertTrue(first.contains("<a href=\"#ref-zhang2021\" role=\"doc-biblioref\">[2]</a>"))
+        XCTAssertTrue(first.contains("<a href=\"#ref-zhang2021\" role=\"doc-biblioref\">[2, p. 2]</a>"), "a wrapped group: \(first)")
         XCTAssertTrue(second.contains("<a href=\"#ref-zhang2021\" role=\"doc-biblioref\">[2]</a>"), "numbers are site-wide")
         XCTAssertTrue(second.contains("<span class=\"citation broken\""))
         XCTAssertTrue(second.contains("[@nobody?]"))

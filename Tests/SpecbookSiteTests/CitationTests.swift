@@ -7,6 +7,7 @@ final class CitationTests: XCTestCase {
         XCTAssertEqual(Citations.groups(in: "[@a; @b:2020, p. 3]").first?.keys, ["a", "b:2020"])
         XCTAssertEqual(Citations.groups(in: "[see @a, ch. 2; also -@b]").first?.keys, ["a", "b"])
         XCTAssertEqual(Citations.groups(in: "[-@zhang2021]").first?.keys, ["zhang2021"])
+        XCTAssertEqual(Citations.groups(in: "[@a;\n@b, p. 3]").first?.keys, ["a", "b"], "a group wrapped over two lines")
         XCTAssertEqual(Citations.groups(in: "As @luo2020 show.").map(\.written), ["@luo2020"], "a trailing . ends the key")
         XCTAssertEqual(Citations.groups(in: "As @luo2020: more").first?.keys, ["luo2020"])
     }
