@@ -34,7 +34,7 @@ public struct CitationFormatter: Sendable {
     public var cache: URL
     public var root: URL
     /// The pandoc to run: the first on the PATH.
-    public var pandoc: String? = CitationFormatter.findPandoc()
+    public var pandoc: String? = ChildProcess.executable(named: ["pandoc"])
 
     public init(cache: URL, root: URL) {
         self.cache = cache
@@ -109,14 +109,6 @@ public struct CitationFormatter: Sendable {
             throw NotebookError(file: bibliography.files.joined(separator: ", "), "pandoc could not format the citations: \(message)")
         }
         return html
-    }
-
-    static func findPandoc() -> String? {
-        let env = ProcessInfo.processInfo.environment
-        for dir in (env["PATH"] ?? "/usr/bin").split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(dir)/pandoc") {
-            return "\(dir)/pandoc"
-        }
-        return nil
     }
 
     /// What pandoc produced, as stored in the cache.

@@ -29,10 +29,10 @@ public struct ReportPDF {
     }
 
     public func make(to pdf: URL, events: @escaping @Sendable (SiteBuild.Event) -> Void = { _ in }) throws -> Result {
-        guard let chromium = Self.tool(["chromium", "chromium-browser", "google-chrome"]) else {
+        guard let chromium = ChildProcess.executable(named: ["chromium", "chromium-browser", "google-chrome"]) else {
             throw BuildError(["specbook pdf needs Chromium (apt-get install chromium)"])
         }
-        guard let pdftotext = Self.tool(["pdftotext"]) else {
+        guard let pdftotext = ChildProcess.executable(named: ["pdftotext"]) else {
             throw BuildError(["specbook pdf needs pdftotext (apt-get install poppler-utils)"])
         }
         let site = options.cacheLayout.root.appendingPathComponent("pdf/site")
@@ -124,16 +124,6 @@ public struct ReportPDF {
             from = min(page + 1, max(pages.count - 1, 0))
         }
         return starts
-    }
-
-    static func tool(_ names: [String]) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin"
-        for name in names {
-            for dir in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") {
-                return "\(dir)/\(name)"
-            }
-        }
-        return nil
     }
 
     static func today() -> String {

@@ -20,6 +20,21 @@ public enum ChildProcess {
         public var seconds: Double
     }
 
+    /// The first of `names` found on the PATH, as a full path; nil when none is installed.
+    ///
+    /// ```swift
+    /// ChildProcess.executable(named: ["chromium", "google-chrome"])   // "/usr/bin/chromium"
+    /// ```
+    public static func executable(named names: [String]) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for name in names {
+            for dir in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") {
+                return "\(dir)/\(name)"
+            }
+        }
+        return nil
+    }
+
     /// The process group of the child currently running, for Ctrl-C handling.
     nonisolated(unsafe) public static var activeGroups = Set<pid_t>()
     static let lock = NSLock()

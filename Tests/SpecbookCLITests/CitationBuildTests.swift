@@ -25,7 +25,7 @@ final class CitationBuildTests: XCTestCase {
         try fixture.write("notebooks/b.md", "---\ntitle: Second\norder: 2\n---\n\nAgain @zhang2021.\n\nA key nobody has: [@nobody].\n")
     }
 
-    override func tearDown() { fixture.remove() }
+    override func tearDown() { fixture?.remove() }
 
     func testPagesCiteWithSiteWideNumbersAndEndWithReferences() throws {
         let run = try fixture.specbook(["build"])

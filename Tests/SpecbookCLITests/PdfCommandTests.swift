@@ -47,7 +47,7 @@ final class PdfCommandTests: XCTestCase {
             """)
     }
 
-    override func tearDown() { fixture.remove() }
+    override func tearDown() { fixture?.remove() }
 
     func tool(_ name: String, _ arguments: [String]) throws -> String {
         let process = Process()
