@@ -56,6 +56,8 @@ public struct NotebookRunner: Sendable {
         public var parameters: [String: String]
         public var program: NotebookProgram
         public var key: String
+        /// What `cached(...)` values of each block are stored under.
+        public var blockKeys: [Int: String]
     }
 
     /// What a run left: the result (nil for a prose page), where its figures are, and whether it was reused.
@@ -81,7 +83,9 @@ public struct NotebookRunner: Sendable {
         let program = NotebookProgram(notebook: notebook)
         let key = NotebookCache.key(for: notebook, program: program, parameters: parameters,
                                     libraryFingerprint: fingerprint, projectRoot: projectRoot)
-        return Job(notebook: notebook, parameters: parameters, program: program, key: key)
+        let blockKeys = NotebookCache.blockKeys(for: notebook, parameters: parameters, libraryFingerprint: fingerprint,
+                                                projectRoot: projectRoot)
+        return Job(notebook: notebook, parameters: parameters, program: program, key: key, blockKeys: blockKeys)
     }
 
     /// Runs `notebook` unless a stored result for the same key exists; `work` overrides the work folder.
@@ -108,7 +112,9 @@ public struct NotebookRunner: Sendable {
         outcome.workFolder = folder
         var result: NotebookResult
         do {
-            result = try executor.execute(job.program, of: notebook, parameters: job.parameters, in: folder, events: events)
+            let values = storesResults ? NotebookExecutor.ValueStore(folder: layout.values, blockKeys: job.blockKeys) : nil
+            result = try executor.execute(job.program, of: notebook, parameters: job.parameters, in: folder, values: values,
+                                          events: events)
             outcome.outputFolder = folder.appendingPathComponent("output")
             if result.status == .ok && storesResults {
                 outcome.outputFolder = try cache.store(result, key: job.key, work: folder).appendingPathComponent("output")

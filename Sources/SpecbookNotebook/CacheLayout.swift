@@ -40,6 +40,9 @@ public struct CacheLayout: Sendable, Equatable {
     /// Held while a build of the project runs.
     public var lock: URL { root.appendingPathComponent("lock") }
 
+    /// Values kept by `cached(...)` in notebooks: `values/<block key>/<name>.json`.
+    public var values: URL { root.appendingPathComponent("values") }
+
     /// Formatted citations, by a hash of the bibliography, the style and the citations (see the build's formatter).
     public var citations: URL { root.appendingPathComponent("citations") }
     /// The toolchain's version line, remembered per compiler.

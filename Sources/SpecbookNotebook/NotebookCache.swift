@@ -38,6 +38,32 @@ public struct NotebookCache: Sendable {
         return hash.hexDigest()
     }
 
+    /// The key of each executable block's code up to and including it, with everything else a value the block
+    /// computes may depend on: what `cached(...)` stores its values under. An edit to a block changes its key and
+    /// every later one; an edit to a later block, to prose or to an option that only shapes the page changes none.
+    public static func blockKeys(for notebook: Notebook, parameters: [String: String], libraryFingerprint: String,
+                                 projectRoot: URL) -> [Int: String] {
+        var hash = ContentHash()
+        hash.update("specbook-values-v1\u{0}protocol\u{0}\(Record.protocolVersion)\u{0}library\u{0}\(libraryFingerprint)\u{0}")
+        for name in parameters.keys.sorted() { hash.update("param\u{0}\(name)\u{0}\(parameters[name]!)\u{0}") }
+        hash.update("seed\u{0}\(notebook.frontMatter.seed)\u{0}")
+        hash.update("blas\u{0}\(BLASKernelChoice.coreType(in: ProcessInfo.processInfo.environment) ?? "")\u{0}")
+        for file in InputFiles.resolve(notebook.frontMatter.inputs, root: projectRoot) {
+            hash.update("input\u{0}\(file.path)\u{0}\(ContentHash.file(file) ?? "unreadable")\u{0}")
+        }
+        var previous = hash.hexDigest()
+        var keys: [Int: String] = [:]
+        for block in notebook.executableBlocks {
+            // key_i = H(key_{i-1}, block i): each key covers every block up to its own.
+            var link = ContentHash()
+            link.update("\(previous)\u{0}block\u{0}\(block.options.error)\u{0}")
+            link.update(block.code)
+            previous = link.hexDigest()
+            keys[block.index] = previous
+        }
+        return keys
+    }
+
     public func entry(_ key: String) -> URL { layout.entry(key) }
 
     /// The cached result for `key`, or nil when absent, corrupted or written under another protocol version

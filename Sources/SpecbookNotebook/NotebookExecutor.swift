@@ -22,6 +22,17 @@ public struct NotebookExecutor: Sendable {
         self.workingDirectory = workingDirectory
     }
 
+    /// Where `cached(...)` keeps values, and the key of each block (``NotebookCache/blockKeys(for:parameters:libraryFingerprint:projectRoot:)``).
+    public struct ValueStore: Sendable {
+        public var folder: URL
+        public var blockKeys: [Int: String]
+
+        public init(folder: URL, blockKeys: [Int: String]) {
+            self.folder = folder
+            self.blockKeys = blockKeys
+        }
+    }
+
     /// The files of one run inside its folder.
     public struct RunFolder: Sendable {
         public var root: URL
@@ -45,7 +56,7 @@ public struct NotebookExecutor: Sendable {
     /// figures land in `folder/output`. `events` hears ``RunEvent/compiling``, then ``RunEvent/running(_:)``.
     public func execute(
         _ program: NotebookProgram, of notebook: Notebook, parameters: [String: String], in folder: URL,
-        events: (@Sendable (RunEvent) -> Void)? = nil
+        values: ValueStore? = nil, events: (@Sendable (RunEvent) -> Void)? = nil
     ) throws -> NotebookResult {
         let started = Date()
         let run = try RunFolder.clean(folder)
@@ -60,7 +71,7 @@ public struct NotebookExecutor: Sendable {
                 failure: .init(summary: failure.firstError, details: failure.diagnostics, block: block),
                 seconds: Date().timeIntervalSince(started))
         }
-        let status = try launch(executable, of: notebook, parameters: parameters, in: run, events: events)
+        let status = try launch(executable, of: notebook, parameters: parameters, in: run, values: values, events: events)
         var collected = collect(notebook, from: run)
         diagnose(status, of: notebook, into: &collected)
         var result = collected.result
@@ -69,7 +80,8 @@ public struct NotebookExecutor: Sendable {
     }
 
     /// The environment a notebook program starts with: this process's, plus ``RunEnvironment``'s variables.
-    func environment(for notebook: Notebook, parameters: [String: String], in run: RunFolder) throws -> [String: String] {
+    func environment(for notebook: Notebook, parameters: [String: String], in run: RunFolder,
+                     values: ValueStore? = nil) throws -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment[RunEnvironment.output] = run.outputs.path
         environment[RunEnvironment.seed] = String(notebook.frontMatter.seed)
@@ -80,17 +92,23 @@ public struct NotebookExecutor: Sendable {
         // The best BLAS kernels for this CPU, unless the user chose: Debian's OpenBLAS runs generic ones on CPUs it
         // does not know.
         environment[BLASKernelChoice.variable] = BLASKernelChoice.coreType(in: environment)
+        if let values {
+            environment[RunEnvironment.values] = values.folder.path
+            let keys = Dictionary(uniqueKeysWithValues: values.blockKeys.map { (String($0.key), $0.value) })
+            environment[RunEnvironment.blockKeys] = String(decoding: try JSONSerialization.data(withJSONObject: keys, options: [.sortedKeys]),
+                                                           as: UTF8.self)
+        }
         return environment
     }
 
     /// Starts the program and waits for it, passing on its progress.
     func launch(
         _ executable: URL, of notebook: Notebook, parameters: [String: String], in run: RunFolder,
-        events: (@Sendable (RunEvent) -> Void)?
+        values: ValueStore?, events: (@Sendable (RunEvent) -> Void)?
     ) throws -> ChildProcess.Status {
         let progressFile = run.progress
         let result = try ChildProcess.run(
-            executable: executable.path, arguments: [], environment: environment(for: notebook, parameters: parameters, in: run),
+            executable: executable.path, arguments: [], environment: environment(for: notebook, parameters: parameters, in: run, values: values),
             workingDirectory: workingDirectory, stdoutFile: run.stdout, stderrFile: run.stderr,
             timeout: notebook.frontMatter.timeout,
             onTick: events.map { report in

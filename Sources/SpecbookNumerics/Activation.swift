@@ -9,7 +9,7 @@
 /// - ReLU's derivative at exactly 0 is taken as 0 (as in PyTorch); sReLU's at 0 and 1 likewise.
 /// - For `Float`, tanh uses a rational approximation with max error 3e-7 (see the MLP docs);
 ///   `Double` uses libm's tanh, so gradient checks run against the exact function.
-public enum Activation: String, Hashable, Sendable, CaseIterable, CustomStringConvertible {
+public enum Activation: String, Hashable, Sendable, Codable, CaseIterable, CustomStringConvertible {
     /// tanh(z); derivative 1 - tanh(z)².
     case tanh
     /// max(z, 0); derivative 1 for z > 0, else 0.

@@ -15,4 +15,8 @@ public enum RunEnvironment {
     public static let records = "SPECBOOK_RECORDS"
     /// The file holding the latest ``ProgressRecord``, replaced whole at each update.
     public static let progress = "SPECBOOK_PROGRESS"
+    /// The folder `cached(...)` values are stored in (shared by every run of the project).
+    public static let values = "SPECBOOK_VALUES"
+    /// The key of each block's code up to and including it, as a JSON object from block index to key.
+    public static let blockKeys = "SPECBOOK_BLOCK_KEYS"
 }

@@ -88,4 +88,35 @@ final class NotebookRunnerTests: XCTestCase {
         }
         XCTAssertFalse(BLASKernelChoice.isGeneric(kernel), "\(kernel) is generic on a CPU with better kernels")
     }
+
+    /// `cached(...)` in a real program: a later edit reuses the value, an edit to its block or an earlier one does not.
+    func testCachedValuesFollowTheCodeBeforeThem() throws {
+        let runner = try runner()
+        func page(_ first: String, _ second: String, _ third: String) throws -> [String] {
+            let source = "---\nparams:\n  n: 1\n---\n\n```swift\n\(first)\n```\n\n```swift\n\(second)\n```\n\n```swift\n\(third)\n```\n"
+            let notebook = try NotebookParser.parse(source: source, path: "notebooks/c.md", name: "c")
+            let outcome = runner.run(notebook)
+            if let work = outcome.workFolder { try? FileManager.default.removeItem(at: work) }
+            let result = try XCTUnwrap(outcome.result)
+            XCTAssertEqual(result.status, .ok, "\(String(describing: result.failure))")
+            return notebook.executableBlocks.map { result.blocks[$0.index]?.stdout ?? "" }
+        }
+        let setup = "let n = param(\"n\", default: 0)"
+        let compute = "let value = try cached(\"value\") { () -> [Double] in print(\"computing\"); return [Double(n), 0.5] }"
+        let first = try page(setup, compute, "print(value)")
+        XCTAssertTrue(first[1].contains("computing"))
+        XCTAssertTrue(first[2].contains("[1.0, 0.5]"))
+        let laterEdit = try page(setup, compute, "print(value) // edited")
+        XCTAssertFalse(laterEdit[1].contains("computing"), "an edit to a later block reuses the value")
+        XCTAssertTrue(laterEdit[2].contains("[1.0, 0.5]"))
+        XCTAssertTrue(try page(setup + " // edited", compute, "print(value)")[1].contains("computing"), "an earlier edit computes again")
+        XCTAssertTrue(try page(setup, compute + " // edited", "print(value)")[1].contains("computing"), "so does an edit to its block")
+        let again = try self.runner(["n": "2"])
+        let notebook = try NotebookParser.parse(
+            source: "---\nparams:\n  n: 1\n---\n\n```swift\n\(setup)\n```\n\n```swift\n\(compute)\n```\n\n```swift\nprint(value)\n```\n",
+            path: "notebooks/c.md", name: "c")
+        let other = try XCTUnwrap(again.run(notebook).result)
+        XCTAssertTrue(other.blocks[notebook.executableBlocks[1].index]?.stdout.contains("computing") == true, "a parameter is in the key")
+        XCTAssertTrue(other.blocks[notebook.executableBlocks[2].index]?.stdout.contains("[2.0, 0.5]") == true)
+    }
 }
