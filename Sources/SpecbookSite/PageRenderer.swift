@@ -45,13 +45,18 @@ public struct PageRenderer {
             guard let index = code.index, let block = notebook.blocks.first(where: { $0.index == index }), block.isSwift else { return nil }
             return cells.render(block)
         }
-        let rewritten = prose.rewrite(notebook.document)
+        let (document, repeatedTitle) = Self.withoutRepeatedTitle(notebook.document, title: page.title, body: notebook.body)
+        let rewritten = prose.rewrite(document)
         var used = reservedIDs(page)
         let anchored = TableOfContents.anchor(rewritten, used: &used, named: prose.headingNames)
         let body = MarkdownHTML.render(anchored.document)
         let proseOnly = Self.searchText(rewritten)
 
         var warnings: [String] = []
+        if let line = repeatedTitle {
+            warnings.append("\(notebook.path):\(line): warning: the first heading repeats the title; it is left out "
+                            + "(the page shows the title as its heading)")
+        }
         var seen: [String: Int] = [:]
         // A failed run reported what it reached; its missing values are part of the failure, not warnings.
         if !page.failed {
@@ -101,6 +106,16 @@ public struct PageRenderer {
         html += PageChrome.footer(page)
         html += "</body>\n</html>\n"
         return RenderedPage(html: html, warnings: warnings, headings: anchored.headings, text: proseOnly)
+    }
+
+    /// The document without a first `# heading` equal to the page's title (the page header already shows it, and a
+    /// page has one H1), with that heading's line; the document as it is otherwise.
+    static func withoutRepeatedTitle(_ document: MarkdownDocument, title: String, body: String) -> (MarkdownDocument, Int?) {
+        guard case .heading(1, let content)? = document.blocks.first,
+              HTMLText.plain(MarkdownHTML.inline(content)).trimmingCharacters(in: .whitespaces) == title else { return (document, nil) }
+        let line = body.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.hasPrefix("#") && $0.contains(title) }.map { $0 + 1 }
+        return (MarkdownDocument(blocks: Array(document.blocks.dropFirst())), line ?? 1)
     }
 
     /// Ids the page already uses, so a heading never takes a figure's or a cell's id.

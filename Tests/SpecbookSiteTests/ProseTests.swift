@@ -111,4 +111,14 @@ final class ProseTests: XCTestCase {
         let across = other.inlines(in: "by @lfp#eq-flow.", current: "p").inlines
         XCTAssertEqual(across[1], .rendered("<a class=\"xref\" href=\"lfp.html#eq-flow\">Equation\u{A0}(3) of The LFP</a>"))
     }
+
+    func testAFirstHeadingRepeatingTheTitleIsLeftOutWithAWarning() throws {
+        let rendered = try page("---\ntitle: Waves and spectra\n---\n\n# Waves and spectra\n\nText.\n\n# Waves and spectra\n")
+        XCTAssertEqual(rendered.html.components(separatedBy: "<h1").count - 1, 2, "the header's title and the later heading")
+        XCTAssertEqual(rendered.warnings, ["notebooks/p.md:5: warning: the first heading repeats the title; it is left out "
+                                           + "(the page shows the title as its heading)"])
+        let other = try page("---\ntitle: Waves\n---\n\n# Another heading\n\nText.\n")
+        XCTAssertTrue(other.warnings.isEmpty)
+        XCTAssertTrue(other.html.contains(">Another heading<a class=\"anchor\""), "a different first heading stays")
+    }
 }
