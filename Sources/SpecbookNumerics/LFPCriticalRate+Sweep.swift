@@ -62,7 +62,10 @@ extension LFPCriticalRate {
     ///   and is NaN with two.
     /// - `cutoffs` are taken in increasing order; every one is measured on the same grid (`gridSize`, by default
     ///   ``gridSize(dimension:cutoff:)`` of the largest), so the fit range sees exactly what ``measure`` sees.
-    public struct Sweep: Sendable {
+    ///
+    /// A sweep is `Codable` (so a notebook can keep it with `cached`): its measurements are stored as measured and
+    /// the line through them is fitted again when it is read back.
+    public struct Sweep: Sendable, Equatable {
         public let dimension: Int
         public let alpha: Double
         /// Every cut-off, increasing.
@@ -102,15 +105,24 @@ extension LFPCriticalRate {
                 throw LFPError.invalidParameter(name: "fitFrom", value: Double(fitFrom),
                                                 requirement: "leaves \(fitted.count) cut-offs; a slope needs two")
             }
+            let fit = LFPCriticalRate.measurement(alpha: alpha, cutoffs: fitted.map { cutoffs[$0] },
+                                                  norms: fitted.map { norms[$0] }, slopeThreshold: slopeThreshold)
+            try self.init(dimension: dimension, alpha: alpha, cutoffs: order.map { cutoffs[$0] },
+                          norms: order.map { norms[$0] }, kernelAtZero: order.map { kernelAtZero[$0] },
+                          fitFrom: fitFrom, fit: fit)
+        }
+
+        /// A sweep from sorted measurements and their fit; the line 1/‖h_K‖ = a + b G_K(0) is fitted over `fit`'s range.
+        init(dimension: Int, alpha: Double, cutoffs: [Int], norms: [AwayFromDataNorm], kernelAtZero: [Double],
+             fitFrom: Int, fit: Measurement) throws {
             self.dimension = dimension
             self.alpha = alpha
-            self.cutoffs = order.map { cutoffs[$0] }
-            self.norms = order.map { norms[$0] }
-            self.kernelAtZero = order.map { kernelAtZero[$0] }
+            self.cutoffs = cutoffs
+            self.norms = norms
+            self.kernelAtZero = kernelAtZero
             self.fitFrom = fitFrom
-            fit = LFPCriticalRate.measurement(alpha: alpha, cutoffs: fitted.map { cutoffs[$0] }, norms: fitted.map { norms[$0] },
-                                              slopeThreshold: slopeThreshold)
-            let g = fitted.map { kernelAtZero[$0] }, inverse = fitted.map { 1 / norms[$0].l2 }
+            self.fit = fit
+            let g = Array(kernelAtZero.suffix(fit.cutoffs.count)), inverse = fit.norms.map { 1 / $0.l2 }
             let line = try LineFit(x: g, y: inverse)
             inverseNormFit = line
             inverseNormResidual = zip(g, inverse).map { abs(line.intercept + line.slope * $0 - $1) / $1 }.max() ?? .nan
@@ -170,6 +182,39 @@ extension LFPCriticalRate {
         }
         return try Sweep(dimension: dimension, alpha: alpha, cutoffs: cutoffs, norms: norms, kernelAtZero: atZero,
                          fitFrom: fitFrom, slopeThreshold: slopeThreshold)
+    }
+}
+
+extension LFPCriticalRate.Sweep: Codable {
+    private enum CodingKeys: String, CodingKey { case dimension, alpha, cutoffs, norms, kernelAtZero, fitFrom, fit }
+
+    /// A stored sweep: its measurements and fit as stored, the line through them fitted again (the same arithmetic
+    /// on the same numbers, so the same line). **Edge cases:** a fit range of fewer than two cut-offs or equal
+    /// G_K(0) over it throws, as the measuring initialiser does.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let fit = try c.decode(LFPCriticalRate.Measurement.self, forKey: .fit)
+        let cutoffs = try c.decode([Int].self, forKey: .cutoffs)
+        let norms = try c.decode([AwayFromDataNorm].self, forKey: .norms)
+        let atZero = try c.decode([Double].self, forKey: .kernelAtZero)
+        guard norms.count == cutoffs.count, atZero.count == cutoffs.count, fit.cutoffs.count >= 2,
+              fit.cutoffs.count <= cutoffs.count, fit.norms.count == fit.cutoffs.count else {
+            throw DecodingError.dataCorruptedError(forKey: .fit, in: c, debugDescription: "inconsistent stored sweep")
+        }
+        try self.init(dimension: c.decode(Int.self, forKey: .dimension), alpha: c.decode(Double.self, forKey: .alpha),
+                      cutoffs: cutoffs, norms: norms, kernelAtZero: atZero,
+                      fitFrom: c.decode(Int.self, forKey: .fitFrom), fit: fit)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(dimension, forKey: .dimension)
+        try c.encode(alpha, forKey: .alpha)
+        try c.encode(cutoffs, forKey: .cutoffs)
+        try c.encode(norms, forKey: .norms)
+        try c.encode(kernelAtZero, forKey: .kernelAtZero)
+        try c.encode(fitFrom, forKey: .fitFrom)
+        try c.encode(fit, forKey: .fit)
     }
 }
 

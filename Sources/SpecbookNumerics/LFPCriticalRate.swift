@@ -1,7 +1,7 @@
 import Foundation
 
 /// The size of a function away from its data: on an evaluation grid, outside balls of radius r around the points.
-public struct AwayFromDataNorm: Sendable, Equatable {
+public struct AwayFromDataNorm: Sendable, Equatable, Codable {
     /// sqrt((1/N^d) sum over kept grid points of h^2), the L2 norm over the region outside the balls.
     public let l2: Double
     /// max |h| over kept grid points.
@@ -109,10 +109,11 @@ extension LFPInterpolant {
 /// - When every alpha is trivial (or every one regular) the missing side of the bracket is nil.
 /// - When classifications are not monotone in alpha, `isMonotone` is false and the bracket is reported as found.
 public enum LFPCriticalRate {
-    public enum Regime: String, Sendable { case trivial, regular }
+    public enum Regime: String, Sendable, Codable { case trivial, regular }
 
-    /// Away-from-data norms of h_K for one alpha over several cut-offs.
-    public struct Measurement: Sendable {
+    /// Away-from-data norms of h_K for one alpha over several cut-offs; `Codable` (exponents and regime stored as
+    /// measured), so a notebook can keep it with `cached`.
+    public struct Measurement: Sendable, Equatable, Codable {
         public let alpha: Double
         public let cutoffs: [Int]
         public let norms: [AwayFromDataNorm]
@@ -123,7 +124,8 @@ public enum LFPCriticalRate {
         public let regime: Regime
     }
 
-    public struct Scan: Sendable {
+    /// A bracket of the critical rate from measurements at several alphas; `Codable`, stored as measured.
+    public struct Scan: Sendable, Equatable, Codable {
         public let dimension: Int
         public let slopeThreshold: Double
         public let measurements: [Measurement]
