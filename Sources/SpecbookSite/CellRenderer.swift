@@ -155,9 +155,9 @@ public struct CellRenderer {
             html += "</figcaption>\n"
         }
         html += "<div class=\"table-wrap\"><table>\n"
-        html += "<thead><tr>" + head.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        html += "<thead><tr>" + head.map { "<th scope=\"col\">\(MathText.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in table.rows.dropFirst() {
-            html += "<tr>" + row.map { "<td>\(HTML.escape($0))</td>" }.joined() + "</tr>\n"
+            html += "<tr>" + row.map { "<td>\(MathText.html($0))</td>" }.joined() + "</tr>\n"
         }
         return html + "</tbody></table></div>\n</figure>\n"
     }

@@ -57,7 +57,7 @@ public struct IndexRenderer {
         html += "</div>\n<div class=\"card-body\">\n"
         html += "<h2><a href=\"\(HTML.escape(page.fileName))\">\(HTML.escape(page.title))</a></h2>\n"
         if let description = page.notebook.frontMatter.description {
-            html += "<p>\(HTML.escape(description))</p>\n"
+            html += "<p>\(MathText.html(description))</p>\n"
         }
         if let byline = page.byline { html += "<p class=\"byline\">\(HTML.escape(byline))</p>\n" }
         let status = page.result == nil ? "prose" : (page.failed ? "failed" : "ok")

@@ -85,7 +85,7 @@ public struct PageRenderer {
         html += "<main id=\"content\" class=\"page\" tabindex=\"-1\">\n"
         html += "<header class=\"page-header\"><h1>\(HTML.escape(page.title))</h1>"
         if let description = notebook.frontMatter.description {
-            html += "<p class=\"description\">\(HTML.escape(description))</p>"
+            html += "<p class=\"description\">\(MathText.html(description))</p>"
         }
         if let byline = page.byline { html += "<p class=\"byline\">\(HTML.escape(byline))</p>" }
         html += "</header>\n"
