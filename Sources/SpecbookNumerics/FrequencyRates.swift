@@ -16,7 +16,7 @@ import Foundation
 ///
 /// **Edge cases:** fewer than two resolved rates give nil fits; a rate can be negative (the mode grew),
 /// which counts as unresolved.
-public struct FrequencyRates: Sendable, Equatable {
+public struct FrequencyRates: Sendable, Equatable, Codable {
     /// The packet frequencies ξ.
     public let frequencies: [Double]
     /// The rate per step of each packet's mode.
