@@ -12,19 +12,30 @@ struct Fixture {
         return URL(fileURLWithPath: me).deletingLastPathComponent()
     }()
 
-    /// Why the `specbook` beside the tests cannot be used: missing, or older than a source file.
+    /// The products the CLI tests run, with the source folders each is built from.
+    static let products: [(file: String, sources: [String])] = [
+        ("specbook", ["specbook", "SpecbookBuild", "SpecbookSite", "SpecbookNotebook", "SpecbookMarkdown", "SpecbookWire", "CCmark"]),
+        ("libSpecbook.so", ["Specbook", "SpecbookNumerics", "SpecbookFigures", "SpecbookWire", "CCairo", "COpenBLAS", "CZlib"]),
+    ]
+
+    /// Why the `specbook` beside the tests cannot be used: missing, or older than a source file it is built from
+    /// (or its notebook library older than one of its own).
     static let staleness: String? = {
         let fm = FileManager.default
-        let executable = binPath.appendingPathComponent("specbook")
-        guard let built = (try? fm.attributesOfItem(atPath: executable.path))?[.modificationDate] as? Date else {
-            return "\(executable.path) is missing: build it with the tests (swift build && swift test)"
-        }
-        let sources = packageRoot.appendingPathComponent("Sources")
-        let files = fm.enumerator(at: sources, includingPropertiesForKeys: [.contentModificationDateKey])
-        while let file = files?.nextObject() as? URL {
-            guard ["swift", "h", "modulemap"].contains(file.pathExtension) else { continue }
-            if let date = try? file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate, date > built {
-                return "\(executable.path) is older than \(file.path): rebuild before testing"
+        for product in products {
+            let binary = binPath.appendingPathComponent(product.file)
+            guard let built = (try? fm.attributesOfItem(atPath: binary.path))?[.modificationDate] as? Date else {
+                return "\(binary.path) is missing: build it with the tests (swift build && swift test)"
+            }
+            for folder in product.sources {
+                let files = fm.enumerator(at: packageRoot.appendingPathComponent("Sources/\(folder)"),
+                                          includingPropertiesForKeys: [.contentModificationDateKey])
+                while let file = files?.nextObject() as? URL {
+                    guard ["swift", "h", "modulemap"].contains(file.pathExtension) else { continue }
+                    if let date = try? file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate, date > built {
+                        return "\(binary.path) is older than \(file.path): rebuild before testing"
+                    }
+                }
             }
         }
         return nil
@@ -34,7 +45,7 @@ struct Fixture {
         var description: String
     }
 
-    /// Throws unless `specbook` of this build is there and newer than every source file.
+    /// Throws unless `specbook` and its notebook library are there and newer than every source file they are built from.
     static func requireFreshBuild() throws {
         if let staleness { throw StaleBuild(description: staleness) }
     }
