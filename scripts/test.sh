@@ -11,9 +11,9 @@ swift build -c release
 # OpenBLAS falls back to generic ones on CPUs it does not know); notebook programs get the same from the runner.
 flags=" $(grep -m1 '^flags' /proc/cpuinfo) "
 has() { for f in "$@"; do [[ "$flags" == *" $f "* ]] || return 1; done; }
-best=""
-if has avx512f avx512bw avx512vl avx512dq; then best=SkylakeX
-elif has avx2 fma; then best=Haswell; fi
+best=""   # as BLASKernelChoice.best(for:) chooses for notebook programs
+if has avx512f avx512bw avx512vl avx512dq; then if has avx512_bf16; then best=Cooperlake; else best=SkylakeX; fi
+elif has avx2 fma; then if grep -qm1 AuthenticAMD /proc/cpuinfo; then best=Zen; else best=Haswell; fi; fi
 if [ -z "${OPENBLAS_CORETYPE+set}" ] && [ -n "$best" ]; then export OPENBLAS_CORETYPE=$best; fi
 echo "tests run with OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-<unset>}" >&2
 swift test -c release --disable-testable-imports 2>&1 | tee .build/swift-test.log
@@ -22,7 +22,7 @@ swift test -c release --disable-testable-imports 2>&1 | tee .build/swift-test.lo
 # OpenBLAS's generic SSE3 kernels (what it falls back to on a CPU it does not know) and under the other vector
 # family this CPU supports.
 other=""
-if [ "$best" = SkylakeX ]; then other=Haswell; fi
+if [ "$best" = SkylakeX ] || [ "$best" = Cooperlake ]; then other=Haswell; fi
 for core in Prescott $other; do
   if [ "${OPENBLAS_CORETYPE:-}" = "$core" ]; then continue; fi
   echo "numerics tests with OPENBLAS_CORETYPE=$core" >&2
