@@ -50,12 +50,15 @@ public final class CachedValues: @unchecked Sendable {
 
     let folder: URL?
     let blockKeys: [Int: String]
+    /// The key of each `sweep` call, by `"<block>/<name>"`.
+    let sweepKeys: [String: String]
     private var used: [String: Int] = [:]
     private let lock = NSLock()
 
-    public init(folder: URL?, blockKeys: [Int: String]) {
+    public init(folder: URL?, blockKeys: [Int: String], sweepKeys: [String: String] = [:]) {
         self.folder = folder
         self.blockKeys = blockKeys
+        self.sweepKeys = sweepKeys
     }
 
     convenience init(environment: [String: String]) {
@@ -64,17 +67,17 @@ public final class CachedValues: @unchecked Sendable {
            let object = try? JSONSerialization.jsonObject(with: json) as? [String: String] {
             for (block, key) in object { if let index = Int(block) { keys[index] = key } }
         }
-        self.init(folder: environment[RunEnvironment.values].map { URL(fileURLWithPath: $0, isDirectory: true) }, blockKeys: keys)
+        let sweeps = environment[RunEnvironment.sweepKeys]?.data(using: .utf8)
+            .flatMap { try? JSONSerialization.jsonObject(with: $0) as? [String: String] } ?? [:]
+        self.init(folder: environment[RunEnvironment.values].map { URL(fileURLWithPath: $0, isDirectory: true) },
+                  blockKeys: keys, sweepKeys: sweeps)
     }
 
     /// The stored value of `name` for `block`'s key, or `compute()`, stored.
     public func value<T: Codable>(_ name: String, block: Int, line: Int, _ compute: () throws -> T) throws -> T {
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }),
               !name.hasPrefix(".") else { throw CachedValueError.invalidName(name) }
-        try lock.withLock {
-            if let first = used[name] { throw CachedValueError.duplicateName(name, firstLine: first, line: line) }
-            used[name] = line
-        }
+        try claim(name, line: line)
         guard let folder, let key = blockKeys[block] else { return try compute() }
         let file = folder.appendingPathComponent(key, isDirectory: true).appendingPathComponent("\(name).json")
         if let data = FileManager.default.contents(atPath: file.path) {
@@ -85,12 +88,20 @@ public final class CachedValues: @unchecked Sendable {
             }
         }
         let value = try compute()
-        try store(Self.encoder.encode(value), at: file)
+        try Self.write(Self.encoder.encode(value), to: file)
         return value
     }
 
+    /// Marks `name` as used in this run; a second use throws.
+    func claim(_ name: String, line: Int) throws {
+        try lock.withLock {
+            if let first = used[name] { throw CachedValueError.duplicateName(name, firstLine: first, line: line) }
+            used[name] = line
+        }
+    }
+
     /// Written beside its place and renamed into it: a reader sees the whole value or none.
-    private func store(_ data: Data, at file: URL) throws {
+    static func write(_ data: Data, to file: URL) throws {
         let folder = file.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid())")

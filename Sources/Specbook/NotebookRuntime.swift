@@ -24,6 +24,8 @@ public enum NotebookRuntime {
     nonisolated(unsafe) static var position = ProgressRecord(block: -1, ordinal: 0, total: 0)
     nonisolated(unsafe) static var blockLabel: String?
     nonisolated(unsafe) static var blockFigures = 0
+    /// Every value reported so far, by name: what a sweep's tasks must report alike.
+    nonisolated(unsafe) static var reported: [String: String] = [:]
 
     /// The notebook's seed (front matter `seed`, default 0).
     public static var seed: UInt64 {

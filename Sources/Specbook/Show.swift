@@ -41,6 +41,7 @@ public func show(table rows: [[String]], caption: String? = nil, label: String? 
 /// report("final_loss", String(format: "%.2e", loss))
 /// ```
 public func report(_ name: String, _ value: CustomStringConvertible) {
+    NotebookRuntime.reported[name] = value.description
     NotebookRuntime.emit(.value(ValueRecord(block: NotebookRuntime.currentBlock, name: name, value: value.description)))
 }
 

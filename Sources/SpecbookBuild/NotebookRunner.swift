@@ -20,6 +20,8 @@ public struct NotebookRunner: Sendable {
     public var reuseStored = true
     /// False neither reads nor writes the cache (`specbook run`).
     public var storesResults = true
+    /// How many tasks of a notebook's `sweep` run at once; nil: one per core.
+    public var sweepJobs: Int?
 
     let executor: NotebookExecutor
     let cache: NotebookCache
@@ -58,6 +60,8 @@ public struct NotebookRunner: Sendable {
         public var key: String
         /// What `cached(...)` values of each block are stored under.
         public var blockKeys: [Int: String]
+        /// What each `sweep(...)` call's points are stored under.
+        public var sweepKeys: [String: String]
     }
 
     /// What a run left: the result (nil for a prose page), where its figures are, and whether it was reused.
@@ -85,7 +89,9 @@ public struct NotebookRunner: Sendable {
                                     libraryFingerprint: fingerprint, projectRoot: projectRoot)
         let blockKeys = NotebookCache.blockKeys(for: notebook, parameters: parameters, libraryFingerprint: fingerprint,
                                                 projectRoot: projectRoot)
-        return Job(notebook: notebook, parameters: parameters, program: program, key: key, blockKeys: blockKeys)
+        let sweepKeys = NotebookCache.sweepKeys(for: notebook, blockKeys: blockKeys, seedKey: blockKeys[-1] ?? "")
+        return Job(notebook: notebook, parameters: parameters, program: program, key: key, blockKeys: blockKeys,
+                   sweepKeys: sweepKeys)
     }
 
     /// Runs `notebook` unless a stored result for the same key exists; `work` overrides the work folder.
@@ -112,7 +118,8 @@ public struct NotebookRunner: Sendable {
         outcome.workFolder = folder
         var result: NotebookResult
         do {
-            let values = storesResults ? NotebookExecutor.ValueStore(folder: layout.values, blockKeys: job.blockKeys) : nil
+            let values = storesResults ? NotebookExecutor.ValueStore(folder: layout.values, blockKeys: job.blockKeys,
+                                                                                sweepKeys: job.sweepKeys, jobs: sweepJobs) : nil
             result = try executor.execute(job.program, of: notebook, parameters: job.parameters, in: folder, values: values,
                                           events: events)
             outcome.outputFolder = folder.appendingPathComponent("output")

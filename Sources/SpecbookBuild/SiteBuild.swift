@@ -75,6 +75,7 @@ public struct SiteBuild {
 
         var runner = try NotebookRunner(projectRoot: root, overrides: options.parameters) { events(.buildingLibrary) }
         runner.reuseStored = options.useCache
+        runner.sweepJobs = options.jobs
         let facts = gathering.value
         events(.planned(notebooks.map(\.path)))
 

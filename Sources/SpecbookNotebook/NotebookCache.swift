@@ -52,7 +52,7 @@ public struct NotebookCache: Sendable {
             hash.update("input\u{0}\(file.path)\u{0}\(ContentHash.file(file) ?? "unreadable")\u{0}")
         }
         var previous = hash.hexDigest()
-        var keys: [Int: String] = [:]
+        var keys: [Int: String] = [-1: previous]
         for block in notebook.executableBlocks {
             // key_i = H(key_{i-1}, block i): each key covers every block up to its own.
             var link = ContentHash()
@@ -60,6 +60,29 @@ public struct NotebookCache: Sendable {
             link.update(block.code)
             previous = link.hexDigest()
             keys[block.index] = previous
+        }
+        return keys
+    }
+
+    /// The key of each `sweep("name", over: grid) { ... }` call, by `"<block>/<name>"`: the key of the blocks before
+    /// it, the code of its block before the call, and the closure, but not the grid, so adding or changing points
+    /// reuses every other point. A call whose closure cannot be found falls back to its block's key.
+    public static func sweepKeys(for notebook: Notebook, blockKeys: [Int: String], seedKey: String) -> [String: String] {
+        var keys: [String: String] = [:]
+        var previous = seedKey
+        for block in notebook.executableBlocks {
+            let code = Array(block.code)
+            var search = 0
+            while let call = SweepCall.find(in: code, from: search) {
+                var hash = ContentHash()
+                hash.update("sweep\u{0}\(previous)\u{0}\(call.name)\u{0}")
+                hash.update(String(code[..<call.start]))
+                hash.update("\u{0}")
+                hash.update(String(code[call.closure]))
+                keys["\(block.index)/\(call.name)"] = hash.hexDigest()
+                search = call.closure.upperBound
+            }
+            previous = blockKeys[block.index] ?? previous
         }
         return keys
     }

@@ -26,10 +26,16 @@ public struct NotebookExecutor: Sendable {
     public struct ValueStore: Sendable {
         public var folder: URL
         public var blockKeys: [Int: String]
+        /// The key of each `sweep` call (``NotebookCache/sweepKeys(for:blockKeys:seedKey:)``).
+        public var sweepKeys: [String: String]
+        /// How many tasks of a `sweep` run at once; nil lets the program use every core.
+        public var jobs: Int?
 
-        public init(folder: URL, blockKeys: [Int: String]) {
+        public init(folder: URL, blockKeys: [Int: String], sweepKeys: [String: String] = [:], jobs: Int? = nil) {
             self.folder = folder
             self.blockKeys = blockKeys
+            self.sweepKeys = sweepKeys
+            self.jobs = jobs
         }
     }
 
@@ -94,6 +100,9 @@ public struct NotebookExecutor: Sendable {
         environment[BLASKernelChoice.variable] = BLASKernelChoice.coreType(in: environment)
         if let values {
             environment[RunEnvironment.values] = values.folder.path
+            if let jobs = values.jobs { environment[RunEnvironment.jobs] = String(jobs) }
+            environment[RunEnvironment.sweepKeys] = String(
+                decoding: try JSONSerialization.data(withJSONObject: values.sweepKeys, options: [.sortedKeys]), as: UTF8.self)
             let keys = Dictionary(uniqueKeysWithValues: values.blockKeys.map { (String($0.key), $0.value) })
             environment[RunEnvironment.blockKeys] = String(decoding: try JSONSerialization.data(withJSONObject: keys, options: [.sortedKeys]),
                                                            as: UTF8.self)

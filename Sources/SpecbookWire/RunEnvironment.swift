@@ -19,4 +19,10 @@ public enum RunEnvironment {
     public static let values = "SPECBOOK_VALUES"
     /// The key of each block's code up to and including it, as a JSON object from block index to key.
     public static let blockKeys = "SPECBOOK_BLOCK_KEYS"
+    /// The key of each `sweep` call, as a JSON object from `"<block>/<name>"` to key.
+    public static let sweepKeys = "SPECBOOK_SWEEP_KEYS"
+    /// How many tasks of a sweep run at once (the build's `--jobs`).
+    public static let jobs = "SPECBOOK_JOBS"
+    /// Set in a sweep's task: the sweep's name and the point's index, on two lines.
+    public static let sweepTask = "SPECBOOK_SWEEP_TASK"
 }

@@ -119,4 +119,53 @@ final class NotebookRunnerTests: XCTestCase {
         XCTAssertTrue(other.blocks[notebook.executableBlocks[1].index]?.stdout.contains("computing") == true, "a parameter is in the key")
         XCTAssertTrue(other.blocks[notebook.executableBlocks[2].index]?.stdout.contains("[2.0, 0.5]") == true)
     }
+
+    /// `sweep(...)`: one task per point, each stored on its own; a new point runs alone; failures and
+    /// non-deterministic code before the sweep are reported.
+    func testSweepRunsEachPointOnceInGridOrder() throws {
+        let runner = try runner()
+        let log = root.appendingPathComponent("computed.log")
+        func run(_ grid: String, before: String = "") throws -> NotebookResult {
+            let code = """
+                \(before)
+                let log = URL(fileURLWithPath: "\(log.path)")
+                let squares = try sweep("squares", over: \(grid)) { (x: Int) -> Int in
+                    if x == 13 { throw NumericsError.invalidArgument("thirteen") }
+                    let handle = try FileHandle(forWritingTo: log)
+                    handle.seekToEndOfFile(); handle.write(Data("\\(x)\\n".utf8)); try handle.close()
+                    return x * x
+                }
+                print(squares)
+                """
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+            let outcome = runner.run(try notebook(code))
+            if let work = outcome.workFolder { try? FileManager.default.removeItem(at: work) }
+            return try XCTUnwrap(outcome.result)
+        }
+        func computed() throws -> [Int] {
+            try String(contentsOf: log, encoding: .utf8).split(separator: "\n").compactMap { Int($0) }.sorted()
+        }
+        let first = try run("[3, 1, 2, 5]")
+        XCTAssertEqual(first.status, .ok, "\(String(describing: first.failure))")
+        XCTAssertTrue(first.blocks.values.first?.stdout.contains("[9, 1, 4, 25]") == true, "grid order")
+        XCTAssertEqual(try computed(), [1, 2, 3, 5], "each point in a task of its own")
+
+        let more = try run("[3, 1, 2, 5, 7]")
+        XCTAssertTrue(more.blocks.values.first?.stdout.contains("[9, 1, 4, 25, 49]") == true)
+        XCTAssertEqual(try computed(), [7], "only the new point runs")
+
+        let failing = try run("[3, 13, 11]")
+        XCTAssertEqual(failing.status, .runtimeError)
+        let failure = try XCTUnwrap(failing.failure).summary + (failing.failure?.details ?? "")
+        let shown = failure + (failing.blocks.values.first?.stderr ?? "")
+        XCTAssertTrue(shown.contains("sweep 'squares': 1 point failed"), shown)
+        XCTAssertTrue(shown.contains("point 1 13"), "the failed point with its value: \(shown)")
+        XCTAssertEqual(try computed(), [11], "the other new point is computed and kept")
+
+        let unseeded = try run("[21, 22]", before: "report(\"draw\", Double.random(in: 0..<1))")
+        let message = (unseeded.failure?.summary ?? "") + (unseeded.failure?.details ?? "")
+            + (unseeded.blocks.values.first?.stderr ?? "")
+        XCTAssertEqual(unseeded.status, .runtimeError)
+        XCTAssertTrue(message.contains("the code before it is not deterministic: 'draw' was"), message)
+    }
 }

@@ -36,4 +36,23 @@ final class BlockKeyTests: XCTestCase {
             XCTAssertNotEqual(other[1], base[1])
         }
     }
+
+    func sweepKey(_ code: String, before: String = "let a = 1") throws -> String? {
+        let source = "```swift\n\(before)\n```\n\n```swift\n\(code)\n```\n"
+        let notebook = try NotebookParser.parse(source: source, path: "notebooks/s.md", name: "s")
+        let blocks = NotebookCache.blockKeys(for: notebook, parameters: [:], libraryFingerprint: "lib", projectRoot: root)
+        let keys = NotebookCache.sweepKeys(for: notebook, blockKeys: blocks, seedKey: blocks[-1]!)
+        return keys["\(notebook.executableBlocks[1].index)/scan"]
+    }
+
+    func testASweepKeyCoversTheCodeBeforeItAndItsClosureButNotItsGrid() throws {
+        let call = #"let k = 2\nlet r = try sweep("scan", over: [1, 2, 3]) { (x: Int) -> Int in x * k /* "}" */ }\nprint(r)"#
+        let base = try XCTUnwrap(try sweepKey(call))
+        XCTAssertEqual(try sweepKey(call.replacingOccurrences(of: "[1, 2, 3]", with: "[1, 2, 3, 4]")), base, "more points")
+        XCTAssertEqual(try sweepKey(call.replacingOccurrences(of: "print(r)", with: "print(r, r)")), base, "code after it")
+        XCTAssertNotEqual(try sweepKey(call.replacingOccurrences(of: "x * k", with: "x + k")), base, "its closure")
+        XCTAssertNotEqual(try sweepKey(call.replacingOccurrences(of: "let k = 2", with: "let k = 3")), base, "its block before it")
+        XCTAssertNotEqual(try sweepKey(call, before: "let a = 2"), base, "an earlier block")
+        XCTAssertNil(try sweepKey(#"let r = try sweep(name, over: [1]) { $0 }"#), "a name that is no literal has no key of its own")
+    }
 }
