@@ -104,7 +104,7 @@ public final class CachedValues: @unchecked Sendable {
     static func write(_ data: Data, to file: URL) throws {
         let folder = file.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid())")
+        let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid())-\(UInt64.random(in: 0...UInt64.max))")
         try data.write(to: temporary)
         guard rename(temporary.path, file.path) == 0 else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])

@@ -81,7 +81,19 @@ struct SweepRunner {
                   (try? CachedValues.encoder.encode(entry.point)) == places[i].point else { return nil }
             return entry.result
         }
-        let missing = grid.indices.filter { stored($0) == nil }
+        var missing = grid.indices.filter { stored($0) == nil }
+        // A shard computes its share of the points (a stable partition by the point) and stops there.
+        if let shard = environment[RunEnvironment.shard].flatMap(Self.shard), !missing.isEmpty {
+            missing = missing.filter { (UInt64(Self.digest(places[$0].point), radix: 16) ?? 0) % UInt64(shard.count) == UInt64(shard.index) }
+            let failures = runTasks(missing, grid: grid, total: grid.count)
+            try checkDeterminism(missing)
+            guard failures.isEmpty else { throw failedPoints(failures, places.map(\.point)) }
+            if grid.indices.contains(where: { stored($0) == nil }) {
+                NotebookRuntime.finish()
+                exit(0)
+            }
+            missing = []
+        }
         var failures = runTasks(missing, grid: grid, total: grid.count)
         var results: [Result] = []
         for i in grid.indices {
@@ -92,12 +104,21 @@ struct SweepRunner {
             }
         }
         try checkDeterminism(missing)
-        guard failures.isEmpty else {
-            throw SweepError.failedPoints(name, failures.sorted { $0.index < $1.index }.map { index, reason in
-                "point \(index) \(Self.describe(places[index].point)): \(reason)"
-            })
-        }
+        guard failures.isEmpty else { throw failedPoints(failures, places.map(\.point)) }
         return results
+    }
+
+    func failedPoints(_ failures: [(index: Int, reason: String)], _ points: [Data]) -> SweepError {
+        .failedPoints(name, failures.sorted { $0.index < $1.index }.map { index, reason in
+            "point \(index) \(Self.describe(points[index])): \(reason)"
+        })
+    }
+
+    /// `i/n` as shard i of n.
+    static func shard(_ text: String) -> (index: Int, count: Int)? {
+        let parts = text.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 2, parts[1] > 0, (0..<parts[1]).contains(parts[0]) else { return nil }
+        return (parts[0], parts[1])
     }
 
     /// The work folder of this sweep's tasks, beside the program's records.

@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var useCache = true
     /// `-P name=value` overrides.
     public var parameters: [String: String] = [:]
+    /// Shard i of n (`--shard i/n`): run only this shard's work into the cache and write no site.
+    public var shard: Shard?
     /// The project folder: notebooks are read, the cache kept and programs run relative to it.
     public var projectRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 

@@ -22,6 +22,9 @@ public struct NotebookRunner: Sendable {
     public var storesResults = true
     /// How many tasks of a notebook's `sweep` run at once; nil: one per core.
     public var sweepJobs: Int?
+    /// Shard i of n (`specbook build --shard`): a notebook without sweeps runs only in the shard that owns it; one
+    /// with sweeps runs in every shard, which computes its share of the points and stores no page.
+    public var shard: Shard?
 
     let executor: NotebookExecutor
     let cache: NotebookCache
@@ -107,6 +110,11 @@ public struct NotebookRunner: Sendable {
         events(.started)
         var outcome = Outcome(job: job, result: nil, outputFolder: nil, cacheHit: false, workFolder: nil, lastGood: nil, seconds: 0)
         guard !notebook.executableBlocks.isEmpty else { return outcome }
+        let sweepsOnly = shard != nil && !job.sweepKeys.isEmpty
+        if let shard, job.sweepKeys.isEmpty, !shard.owns(notebook: notebook.name) {
+            events(.skipped)
+            return outcome
+        }
         if storesResults && reuseStored, let stored = cache.lookup(job.key) {
             outcome.result = stored
             outcome.outputFolder = cache.entry(job.key).appendingPathComponent("output")
@@ -118,12 +126,13 @@ public struct NotebookRunner: Sendable {
         outcome.workFolder = folder
         var result: NotebookResult
         do {
-            let values = storesResults ? NotebookExecutor.ValueStore(folder: layout.values, blockKeys: job.blockKeys,
+            var values = storesResults ? NotebookExecutor.ValueStore(folder: layout.values, blockKeys: job.blockKeys,
                                                                                 sweepKeys: job.sweepKeys, jobs: sweepJobs) : nil
+            values?.shard = sweepsOnly ? shard : nil
             result = try executor.execute(job.program, of: notebook, parameters: job.parameters, in: folder, values: values,
                                           events: events)
             outcome.outputFolder = folder.appendingPathComponent("output")
-            if result.status == .ok && storesResults {
+            if result.status == .ok && storesResults && !sweepsOnly {
                 outcome.outputFolder = try cache.store(result, key: job.key, work: folder).appendingPathComponent("output")
                 LastGood.record(job, in: layout)
             }
@@ -133,7 +142,7 @@ public struct NotebookRunner: Sendable {
         outcome.result = result
         if let failure = result.failure, result.status != .ok {
             events(.failed(summary: failure.summary))
-            if storesResults { outcome.lastGood = LastGood.find(notebook.name, cache: cache) }
+            if storesResults && !sweepsOnly { outcome.lastGood = LastGood.find(notebook.name, cache: cache) }
         } else {
             events(.finished(seconds: result.seconds))
         }

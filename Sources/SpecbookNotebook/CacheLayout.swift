@@ -30,7 +30,10 @@ public struct CacheLayout: Sendable, Equatable {
     }
     /// Where programs compile and run; deleted after each build and on Ctrl-C.
     public var work: URL { root.appendingPathComponent("work") }
-    public func work(for notebook: String) -> URL { work.appendingPathComponent("\(notebook)-\(getpid())") }
+    public func work(for notebook: String) -> URL {
+        // Unique across machines too: shards on a shared filesystem may run with equal process ids.
+        work.appendingPathComponent("\(notebook)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    }
     /// Where `specbook run` leaves a notebook's program and figures for the author to open.
     public func run(for notebook: String) -> URL { root.appendingPathComponent("run/\(notebook)") }
     /// Sites replaced by a build, deleted in the background by the next.

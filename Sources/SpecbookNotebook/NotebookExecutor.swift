@@ -30,6 +30,8 @@ public struct NotebookExecutor: Sendable {
         public var sweepKeys: [String: String]
         /// How many tasks of a `sweep` run at once; nil lets the program use every core.
         public var jobs: Int?
+        /// Shard i of n: each sweep computes its share of the points and the program stops there.
+        public var shard: Shard?
 
         public init(folder: URL, blockKeys: [Int: String], sweepKeys: [String: String] = [:], jobs: Int? = nil) {
             self.folder = folder
@@ -101,6 +103,7 @@ public struct NotebookExecutor: Sendable {
         if let values {
             environment[RunEnvironment.values] = values.folder.path
             if let jobs = values.jobs { environment[RunEnvironment.jobs] = String(jobs) }
+            if let shard = values.shard { environment[RunEnvironment.shard] = shard.description }
             environment[RunEnvironment.sweepKeys] = String(
                 decoding: try JSONSerialization.data(withJSONObject: values.sweepKeys, options: [.sortedKeys]), as: UTF8.self)
             let keys = Dictionary(uniqueKeysWithValues: values.blockKeys.map { (String($0.key), $0.value) })

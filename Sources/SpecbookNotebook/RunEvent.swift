@@ -20,4 +20,6 @@ public enum RunEvent: Sendable, Equatable {
     case finished(seconds: Double)
     /// The run failed; `summary` is the one-line `file:line: error: ...` message.
     case failed(summary: String)
+    /// Not this shard's notebook (`specbook build --shard`): another shard runs it.
+    case skipped
 }

@@ -23,6 +23,8 @@ public enum RunEnvironment {
     public static let sweepKeys = "SPECBOOK_SWEEP_KEYS"
     /// How many tasks of a sweep run at once (the build's `--jobs`).
     public static let jobs = "SPECBOOK_JOBS"
+    /// `i/n` when the build runs shard i of n (`specbook build --shard i/n`): a sweep computes only its share.
+    public static let shard = "SPECBOOK_SHARD"
     /// Set in a sweep's task: the sweep's name and the point's index, on two lines.
     public static let sweepTask = "SPECBOOK_SWEEP_TASK"
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SpecbookBuild
+import SpecbookNotebook
 
 /// `specbook build [PATHS...]`: execute what changed and write the site.
 struct Build: ParsableCommand {
@@ -30,14 +31,21 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors and the summary.")
     var quiet = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Run only shard i of n into the cache and write no site: the notebooks without sweeps split by name, every sweep's points by point (see `specbook slurm`).",
+        valueName: "i/n"))
+    var shard: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let shard { do { _ = try Shard(parsing: shard) } catch { throw ValidationError("\(error)") } }
     }
 
     func run() throws {
         var options = try project.buildOptions()
         options.jobs = jobs
         options.useCache = !noCache
+        options.shard = try shard.map { try Shard(parsing: $0) }
         Interrupt.install(cacheLayout: options.cacheLayout)
         let summary = try runBuild(options, quiet: quiet)
         let strictFailures = summary.warnings.count + summary.failedChecks.count
@@ -64,7 +72,12 @@ func runBuild(_ options: BuildOptions, quiet: Bool) throws -> SiteBuild.Summary 
     }
     for warning in summary.warnings { printError(warning) }
     for failed in summary.failedChecks { printError(failed) }
-    printError(summary.line(output: options.output))
+    if let shard = options.shard {
+        printError("shard \(shard): \(summary.executed) run, \(summary.cached) cached, \(summary.failed) failed "
+                   + String(format: "in %.1f s", summary.seconds) + "; results are in the cache, no site written")
+    } else {
+        printError(summary.line(output: options.output))
+    }
     for failed in summary.newlyFailing { printError("now fails, held in the previous build: \(failed)") }
     if summary.failed > 0 {
         for failure in summary.failures { printError(failure) }

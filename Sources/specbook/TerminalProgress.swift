@@ -49,6 +49,7 @@ final class TerminalProgress: @unchecked Sendable {
             state = "starting"
             logged = false
         case .cached: state = "cached"
+        case .skipped: state = "another shard's"
         case .compiling: state = "compiling"
         case .running(let at):
             let block = at.total > 0 ? "running block \(at.ordinal) of \(at.total)" : "running block \(at.block)"

@@ -1,0 +1,39 @@
+/// One of `count` parts of a project's work (`specbook build --shard i/n`): the notebooks without sweeps split
+/// among the shards by name, and every sweep's points by point.
+///
+/// ```swift
+/// let shard = try Shard(parsing: "1/4")    // index 1 of 4
+/// shard.owns(notebook: "gallery")         // a stable choice: the same on every machine
+/// ```
+/// **Edge cases:** anything but `i/n` with `0 <= i < n` throws ``ShardError``.
+public struct Shard: Sendable, Equatable, CustomStringConvertible {
+    public var index: Int
+    public var count: Int
+
+    public init(index: Int, count: Int) {
+        self.index = index
+        self.count = count
+    }
+
+    public init(parsing text: String) throws {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count > 0, (0..<count).contains(index)
+        else { throw ShardError(text: text) }
+        self.init(index: index, count: count)
+    }
+
+    public var description: String { "\(index)/\(count)" }
+
+    /// Whether this shard runs the notebook named `name` (one without sweeps): FNV-1a of the name, modulo the count.
+    public func owns(notebook name: String) -> Bool {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash % UInt64(count) == UInt64(index)
+    }
+}
+
+/// A shard spec that is not `i/n`.
+public struct ShardError: Error, CustomStringConvertible, Equatable {
+    public var text: String
+    public var description: String { "--shard takes i/n with 0 <= i < n (shard i of n), not '\(text)'" }
+}
