@@ -9,71 +9,12 @@ root=$PWD
 specbook=$root/.build/release/specbook
 [ -x "$specbook" ] || swift build -c release
 
-missing=()
-for p in slurm-wlm munge; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "installing: ${missing[*]}" >&2
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
-
 work=$(mktemp -d /tmp/specbook-slurm.XXXXXX)
 passed=0; failed=0
 check() { if eval "$2"; then echo "ok   $1"; passed=$((passed + 1)); else echo "FAIL $1"; failed=$((failed + 1)); fi; }
-stop() {
-  for pid in "$work/slurmd.pid" "$work/slurmctld.pid" /run/munge/specbook-munged.pid; do
-    [ -f "$pid" ] && kill "$(cat "$pid")" 2>/dev/null || true
-  done
-  sleep 1
-}
-trap stop EXIT
-
-# munge: a key of its own, the daemon as the munge user on its usual socket.
-mkdir -p /etc/munge /run/munge /var/lib/munge /var/log/munge
-[ -s /etc/munge/munge.key ] || dd if=/dev/urandom of=/etc/munge/munge.key bs=1024 count=1 status=none
-chown -R munge:munge /etc/munge /run/munge /var/lib/munge /var/log/munge
-chmod 400 /etc/munge/munge.key
-if ! pgrep -x munged >/dev/null; then
-  runuser -u munge -- /usr/sbin/munged --pid-file=/run/munge/specbook-munged.pid
-fi
-
-host=$(hostname -s)
-memory=$(awk '/MemTotal/ {print int($2 / 1024 * 0.8)}' /proc/meminfo)
-conf=$work/slurm.conf
-mkdir -p "$work/state" "$work/spool"
-cat > "$conf" <<CONF
-ClusterName=specbook
-SlurmctldHost=$host
-AuthType=auth/munge
-SlurmUser=root
-SlurmdUser=root
-ProctrackType=proctrack/linuxproc
-TaskPlugin=task/none
-SelectType=select/cons_tres
-SelectTypeParameters=CR_Core
-JobAcctGatherType=jobacct_gather/none
-AccountingStorageType=accounting_storage/none
-MpiDefault=none
-ReturnToService=2
-StateSaveLocation=$work/state
-SlurmdSpoolDir=$work/spool
-SlurmctldPidFile=$work/slurmctld.pid
-SlurmdPidFile=$work/slurmd.pid
-SlurmctldLogFile=$work/slurmctld.log
-SlurmdLogFile=$work/slurmd.log
-NodeName=$host CPUs=$(nproc) RealMemory=$memory State=UNKNOWN
-PartitionName=debug Nodes=$host Default=YES MaxTime=INFINITE State=UP
-CONF
-export SLURM_CONF=$conf
-slurmctld -f "$conf"
-slurmd -f "$conf"
-for _ in $(seq 1 30); do
-  state=$(sinfo -h -o %t 2>/dev/null || true)
-  [ "$state" = idle ] && break
-  sleep 1
-done
+trap 'scripts/slurm-cluster.sh stop "$work/cluster-state"' EXIT
+export SLURM_CONF=$work/cluster-state/slurm.conf
+scripts/slurm-cluster.sh start "$work/cluster-state" && state=$(sinfo -h -o %t) || state=""
 check "one-node cluster is up (sinfo: ${state:-none})" '[ "$state" = idle ]'
 
 # The same fixture twice: built locally in one process, and through the cluster in two shards.
@@ -117,7 +58,7 @@ PY
 cat "$work/compare.txt"
 check "values, checks and figures identical to the local build" 'grep -q "identical" "$work/compare.txt" && ! grep -q "^0 figures" "$work/compare.txt"'
 
-stop
+scripts/slurm-cluster.sh stop "$work/cluster-state"
 trap - EXIT
 rm -rf "$work"
 echo "$passed passed, $failed failed"
