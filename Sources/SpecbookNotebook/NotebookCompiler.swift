@@ -48,6 +48,8 @@ public struct NotebookCompiler: Sendable {
         // Notebook glue needs neither module; skipping them shortens every compile.
         arguments += ["-Xfrontend", "-disable-implicit-concurrency-module-import",
                       "-Xfrontend", "-disable-implicit-string-processing-module-import"]
+        // LLVM-style diagnostics quote the failing line without the generated program's line numbers.
+        arguments += ["-diagnostic-style", "llvm"]
         if hasLLD { arguments.append("-use-ld=lld") }
         let result = try ChildProcess.run(
             executable: swiftc, arguments: arguments, workingDirectory: workingDirectory,

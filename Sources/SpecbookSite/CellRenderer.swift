@@ -31,8 +31,10 @@ public struct CellRenderer {
     public func render(_ block: NotebookBlock) -> String {
         let result = page.result?.blocks[block.index]
         var html = "<div class=\"cell\" id=\"cell-\(block.index)\" data-line=\"\(block.fenceLine)\">\n"
-        if block.options.echo {
-            let code = "<pre class=\"code\"><code class=\"language-swift\">\(SwiftHighlighter.html(block.code.trimmingTrailingNewlines()))</code></pre>"
+        let failingLine = compileErrorLine(in: block)
+        if block.options.echo || failingLine != nil {
+            let code = failingLine.map { numberedCode(block, failing: $0) }
+                ?? "<pre class=\"code\"><code class=\"language-swift\">\(SwiftHighlighter.html(block.code.trimmingTrailingNewlines()))</code></pre>"
             if block.options.codeFold {
                 html += "<details class=\"code-fold\"><summary>Show code</summary>\(code)</details>\n"
             } else {
@@ -68,8 +70,10 @@ public struct CellRenderer {
             let expected = block.options.error
             html += "<div class=\"cell-error\(expected ? " expected" : "")\" role=\"alert\">"
             html += "<strong>\(expected ? "Expected error" : "Error")</strong><pre>\(HTML.escape(error))</pre>"
-            if !expected, let details = page.result?.failure?.details, !details.isEmpty {
-                html += "<pre class=\"error-details\">\(HTML.escape(details))</pre>"
+            // A compiler's diagnostics begin with the error line shown above: show the rest once.
+            if !expected, var details = page.result?.failure?.details.trimmingCharacters(in: .newlines), !details.isEmpty {
+                if details.hasPrefix(error) { details = String(details.dropFirst(error.count)).trimmingCharacters(in: .newlines) }
+                if !details.isEmpty { html += "<pre class=\"error-details\">\(HTML.escape(details))</pre>" }
             }
             html += "</div>\n"
         }
@@ -143,6 +147,26 @@ public struct CellRenderer {
         if let captionHTML { html += ": \(captionHTML)" }
         html += " <a class=\"svg-link\" href=\"\(HTML.escape(base + figure.svg))\">SVG</a>"
         return html + "</figcaption>\n</figure>\n"
+    }
+
+    /// The notebook line a compile error points at, when it is in `block`.
+    func compileErrorLine(in block: NotebookBlock) -> Int? {
+        guard let result = page.result, result.status == .compileError, let failure = result.failure,
+              failure.block == block.index else { return nil }
+        let parts = failure.summary.split(separator: ":", maxSplits: 3)
+        return parts.count > 2 ? Int(parts[1]) : nil
+    }
+
+    /// A block's code with its notebook line numbers, the line a compile error points at marked.
+    func numberedCode(_ block: NotebookBlock, failing: Int) -> String {
+        let lines = block.code.trimmingTrailingNewlines().components(separatedBy: "\n")
+        let rows = lines.enumerated().map { offset, line -> String in
+            let number = block.codeLine + offset
+            let mark = number == failing ? " failing" : ""
+            return "<span class=\"line\(mark)\"><span class=\"ln\" aria-hidden=\"true\">\(number)</span>"
+                + SwiftHighlighter.html(line) + "</span>"
+        }
+        return "<pre class=\"code numbered\"><code class=\"language-swift\">" + rows.joined() + "</code></pre>"
     }
 
     /// A table from `show(table:)`: a `<figure>` whose caption is numbered "Table N" when it has a caption or label.

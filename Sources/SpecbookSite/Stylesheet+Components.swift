@@ -42,6 +42,9 @@ figcaption { color: var(--muted); font-size: 0.93rem; margin-top: 0.45rem; max-w
 .figure-number { font-weight: 650; color: var(--fg); white-space: nowrap; }
 .svg-link { font-size: 0.8rem; margin-left: 0.35rem; white-space: nowrap; }
 
+.code.numbered .line { display: block; }
+.code.numbered .ln { display: inline-block; min-width: 3ch; margin-right: 1.2ch; text-align: right; color: var(--muted); user-select: none; }
+.code.numbered .line.failing { background: var(--err-bg); box-shadow: inset 3px 0 0 var(--err-fg); }
 .xref.broken, .citation.broken { color: var(--err-fg); background: var(--err-bg); border-radius: 3px; padding: 0 0.2em; text-decoration: underline wavy; text-decoration-thickness: 1px; }
 .citation { position: relative; }
 /* A citation shows its entry while hovered or focused, without scripts. */

@@ -42,7 +42,6 @@ struct Pdf: ParsableCommand {
         do {
             let result = try report.make(to: target) { progress.show($0) }
             for warning in result.build.warnings { printError(warning) }
-            for failure in result.build.failures { printError(failure) }
             printError("wrote \(out): \(result.pages) pages, \(result.chapterPages.count) chapters")
             if result.build.failed > 0 { throw ExitCode(1) }
         } catch let error as ExitCode {

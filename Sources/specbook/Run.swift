@@ -49,8 +49,10 @@ struct Run: ParsableCommand {
         }
         for (name, value) in result.values.sorted(by: { $0.key < $1.key }) { print("{{\(name)}} = \(value)") }
         if let failure = result.failure {
-            printError(failure.summary)
-            if result.status == .compileError { printError(failure.details) }
+            // A compile error's diagnostics start with the summary line: print them once.
+            let details = failure.details.trimmingCharacters(in: .newlines)
+            printError(result.status == .compileError && details.hasPrefix(failure.summary) ? details : failure.summary)
+            if result.status == .compileError && !details.hasPrefix(failure.summary) { printError(details) }
             throw ExitCode(1)
         }
     }

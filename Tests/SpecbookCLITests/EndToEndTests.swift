@@ -84,8 +84,21 @@ final class EndToEndTests: XCTestCase {
         XCTAssertNotEqual(run.status, 0)
         XCTAssertTrue(run.stderr.contains("notebooks/typo.md:7:"), run.stderr)
         XCTAssertTrue(run.stderr.contains("error: cannot convert value of type 'Int'"), run.stderr)
+        XCTAssertEqual(run.stderr.components(separatedBy: "error: cannot convert value of type 'Int'").count - 1, 1,
+                       "the build reports the error once: \(run.stderr)")
         let page = try fixture.read("site/typo.html")
         XCTAssertTrue(page.contains("notebooks/typo.md:7:"), "the error is shown in place on the page")
+        XCTAssertTrue(page.contains("<span class=\"line failing\"><span class=\"ln\" aria-hidden=\"true\">7</span>"),
+                      "the failing line is marked at its notebook line number: \(page)")
+        XCTAssertTrue(page.contains("<span class=\"ln\" aria-hidden=\"true\">6</span>"))
+        XCTAssertFalse(page.contains("error-details\">notebooks/typo.md:7"), "the diagnostics do not repeat the error line")
+
+        let single = try fixture.specbook(["run", "notebooks/typo.md"])
+        XCTAssertEqual(single.status, 1)
+        XCTAssertEqual(single.stderr.components(separatedBy: "error: cannot convert value of type 'Int'").count - 1, 1,
+                       "specbook run reports the error once: \(single.stderr)")
+        XCTAssertTrue(single.stderr.contains("let b: String = a"), "with the failing line quoted")
+        XCTAssertFalse(single.stderr.contains(" 2 | "), "and no line numbers of the generated program: \(single.stderr)")
     }
 
     func testCrashAndTimeoutAreIsolatedToTheirNotebook() throws {
