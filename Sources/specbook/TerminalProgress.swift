@@ -15,6 +15,13 @@ final class TerminalProgress: @unchecked Sendable {
     private var names: [String] = []
     private var states: [String] = []
     private var starts: [Date] = []
+    /// Rows whose notebook is done (finished, failed, cached, another shard's): their clock stops.
+    private var settled: Set<Int> = []
+    /// When each notebook's last progress message was logged (plain log lines only).
+    private var lastMessage: [Int: Date] = [:]
+    /// Without a terminal, a notebook's `progress(...)` messages are logged at most this often (seconds;
+    /// `SPECBOOK_PROGRESS_INTERVAL` overrides the default 15).
+    static let messageInterval = ProcessInfo.processInfo.environment["SPECBOOK_PROGRESS_INTERVAL"].flatMap(Double.init) ?? 15
     private var drawn = 0
 
     init(quiet: Bool) {
@@ -48,17 +55,28 @@ final class TerminalProgress: @unchecked Sendable {
             starts[index] = Date()
             state = "starting"
             logged = false
-        case .cached: state = "cached"
-        case .skipped: state = "another shard's"
+        case .cached:
+            state = "cached"
+            settled.insert(index)
+        case .skipped:
+            state = "another shard's"
+            settled.insert(index)
         case .compiling: state = "compiling"
         case .running(let at):
             let block = at.total > 0 ? "running block \(at.ordinal) of \(at.total)" : "running block \(at.block)"
             state = at.message.map { "\(block): \($0)" } ?? block
-            // Messages from inside a block are for the live display only.
-            logged = at.message == nil
-        case .finished(let seconds): state = String(format: "done in %.1f s", seconds)
+            // Without a terminal, messages from inside a block are logged now and then, so a long block is not silent.
+            if at.message != nil {
+                let now = Date()
+                logged = now.timeIntervalSince(lastMessage[index] ?? starts[index]) >= Self.messageInterval
+                if logged { lastMessage[index] = now }
+            }
+        case .finished(let seconds):
+            state = String(format: "done in %.1f s", seconds)
+            settled.insert(index)
         case .failed(let summary):
             state = "failed"
+            settled.insert(index)
             if !live && !quiet { write("\(names[index]): failed") }
             message(summary)
             states[index] = state
@@ -89,7 +107,8 @@ final class TerminalProgress: @unchecked Sendable {
         var out = drawn > 0 ? "\u{1B}[\(drawn)A" : ""
         let width = names.map(\.count).max() ?? 0
         for (i, name) in names.enumerated() {
-            let seconds = states[i] == "waiting" ? "" : String(format: " (%.1f s)", Date().timeIntervalSince(starts[i]))
+            let running = states[i] != "waiting" && !settled.contains(i)
+            let seconds = running ? String(format: " (%.1f s)", Date().timeIntervalSince(starts[i])) : ""
             let padded = name.padding(toLength: width, withPad: " ", startingAt: 0)
             out += "\u{1B}[2K  \(padded)  \(states[i])\(seconds)\n"
         }

@@ -63,3 +63,25 @@ final class ShardCommandTests: XCTestCase {
         XCTAssertTrue(dry.stdout.contains("build --shard \"$SLURM_ARRAY_TASK_ID/3\" --jobs 1 -P profile=quick"), dry.stdout)
     }
 }
+
+/// The build's log without a terminal.
+final class ProgressLogTests: XCTestCase {
+    func testProgressMessagesAreLoggedNowAndThenWithoutATerminal() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        try fixture.write("notebooks/long.md", """
+            ```swift
+            for step in 1...12 {
+                progress("step \\(step) of 12")
+                usleep(100_000)
+            }
+            ```
+            """)
+        let run = try fixture.specbook(["build"], environment: ["SPECBOOK_PROGRESS_INTERVAL": "0.35"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let logged = run.stderr.split(separator: "\n").filter { $0.contains(": step ") }
+        XCTAssertGreaterThanOrEqual(logged.count, 1, "a long block is not silent: \(run.stderr)")
+        XCTAssertLessThan(logged.count, 12, "but not every message is logged: \(run.stderr)")
+        XCTAssertTrue(run.stderr.contains("notebooks/long.md: done in"))
+    }
+}
