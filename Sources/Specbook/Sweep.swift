@@ -217,9 +217,7 @@ struct SweepRunner {
 
     /// FNV-1a of a point's JSON: its file name (the file holds the point, checked on reading).
     static func digest(_ data: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return String(hash, radix: 16)
+        String(StableHash.fnv1a(data), radix: 16)
     }
 
     static func describe(_ point: Data) -> String {

@@ -28,6 +28,14 @@ public struct NotebookCache: Sendable {
             hash.update(block.code)
             hash.update("\u{0}")
         }
+        hashRunInputs(&hash, notebook: notebook, parameters: parameters, libraryFingerprint: libraryFingerprint,
+                      projectRoot: projectRoot)
+        return hash.hexDigest()
+    }
+
+    /// What a run depends on besides its code: parameters, seed, library build, BLAS kernels, declared inputs.
+    static func hashRunInputs(_ hash: inout ContentHash, notebook: Notebook, parameters: [String: String],
+                              libraryFingerprint: String, projectRoot: URL) {
         for name in parameters.keys.sorted() { hash.update("param\u{0}\(name)\u{0}\(parameters[name]!)\u{0}") }
         hash.update("seed\u{0}\(notebook.frontMatter.seed)\u{0}library\u{0}\(libraryFingerprint)\u{0}")
         // A different OpenBLAS kernel rounds differently: its results are another run's.
@@ -35,7 +43,6 @@ public struct NotebookCache: Sendable {
         for file in InputFiles.resolve(notebook.frontMatter.inputs, root: projectRoot) {
             hash.update("input\u{0}\(file.path)\u{0}\(ContentHash.file(file) ?? "unreadable")\u{0}")
         }
-        return hash.hexDigest()
     }
 
     /// The key of each executable block's code up to and including it, with everything else a value the block
@@ -44,13 +51,9 @@ public struct NotebookCache: Sendable {
     public static func blockKeys(for notebook: Notebook, parameters: [String: String], libraryFingerprint: String,
                                  projectRoot: URL) -> [Int: String] {
         var hash = ContentHash()
-        hash.update("specbook-values-v1\u{0}protocol\u{0}\(Record.protocolVersion)\u{0}library\u{0}\(libraryFingerprint)\u{0}")
-        for name in parameters.keys.sorted() { hash.update("param\u{0}\(name)\u{0}\(parameters[name]!)\u{0}") }
-        hash.update("seed\u{0}\(notebook.frontMatter.seed)\u{0}")
-        hash.update("blas\u{0}\(BLASKernelChoice.coreType(in: ProcessInfo.processInfo.environment) ?? "")\u{0}")
-        for file in InputFiles.resolve(notebook.frontMatter.inputs, root: projectRoot) {
-            hash.update("input\u{0}\(file.path)\u{0}\(ContentHash.file(file) ?? "unreadable")\u{0}")
-        }
+        hash.update("specbook-values-v1\u{0}protocol\u{0}\(Record.protocolVersion)\u{0}")
+        hashRunInputs(&hash, notebook: notebook, parameters: parameters, libraryFingerprint: libraryFingerprint,
+                      projectRoot: projectRoot)
         var previous = hash.hexDigest()
         var keys: [Int: String] = [-1: previous]
         for block in notebook.executableBlocks {

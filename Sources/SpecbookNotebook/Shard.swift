@@ -1,3 +1,5 @@
+import SpecbookWire
+
 /// One of `count` parts of a project's work (`specbook build --shard i/n`): the notebooks without sweeps split
 /// among the shards by name, and every sweep's points by point.
 ///
@@ -26,9 +28,7 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether this shard runs the notebook named `name` (one without sweeps): FNV-1a of the name, modulo the count.
     public func owns(notebook name: String) -> Bool {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash % UInt64(count) == UInt64(index)
+        StableHash.fnv1a(name.utf8) % UInt64(count) == UInt64(index)
     }
 }
 
