@@ -68,7 +68,8 @@ struct SweepRunner {
         if let task = environment[RunEnvironment.sweepTask] {
             let parts = task.split(separator: "\n", maxSplits: 1).map(String.init)
             guard parts.count == 2, parts[0] == name, let index = Int(parts[1]), grid.indices.contains(index) else {
-                return try grid.map(body)
+                // An earlier sweep of the notebook, run again before the task's own: its stored points are read back.
+                return try grid.indices.map { try stored($0) ?? body(grid[$0]) }
             }
             let entry = Entry(point: grid[index], result: try body(grid[index]))
             try CachedValues.write(CachedValues.encoder.encode(entry), to: places[index].file)

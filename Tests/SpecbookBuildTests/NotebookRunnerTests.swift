@@ -168,4 +168,28 @@ final class NotebookRunnerTests: XCTestCase {
         XCTAssertEqual(unseeded.status, .runtimeError)
         XCTAssertTrue(message.contains("the code before it is not deterministic: 'draw' was"), message)
     }
+
+    /// A task of a notebook's second sweep runs the first sweep again before its own: it reads the first's stored
+    /// points and computes none of them.
+    func testALaterSweepReadsTheEarlierSweepsStoredPoints() throws {
+        let log = root.appendingPathComponent("computed.log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        let code = """
+            func logged(_ x: Int) throws -> Int {
+                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(log.path)"))
+                handle.seekToEndOfFile(); handle.write(Data("\\(x)\\n".utf8)); try handle.close()
+                return x * x
+            }
+            let first = try sweep("first", over: [1, 2]) { (x: Int) -> Int in try logged(x) }
+            let second = try sweep("second", over: [3, 4, 5]) { (x: Int) -> Int in try logged(x) }
+            print(first, second)
+            """
+        let outcome = try runner().run(try notebook(code))
+        if let work = outcome.workFolder { try? FileManager.default.removeItem(at: work) }
+        let result = try XCTUnwrap(outcome.result)
+        XCTAssertEqual(result.status, .ok, "\(String(describing: result.failure))")
+        XCTAssertTrue(result.blocks.values.first?.stdout.contains("[1, 4] [9, 16, 25]") == true)
+        let computed = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").compactMap { Int($0) }
+        XCTAssertEqual(computed.sorted(), [1, 2, 3, 4, 5], "each point once, none again in the second's tasks")
+    }
 }
