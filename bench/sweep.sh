@@ -21,7 +21,7 @@ seed: 11
 ```swift
 var rng = SeededGenerator(seed: notebookSeed)
 let points = try rng.points(count: 30, dimension: 2, minimumGap: 0.05, in: 0.1...0.9)
-let values = points.indices.map { _ in rng.uniform(-1, 1) }
+let values = (0..<30).map { _ in rng.uniform(-1, 1) }
 let grid = (0..<64).map { 0.5 + 0.05 * Double($0) }
 let fits = try sweep("fits", over: grid) { alpha -> [Double] in
     let start = Date()
