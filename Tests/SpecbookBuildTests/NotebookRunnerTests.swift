@@ -124,26 +124,26 @@ final class NotebookRunnerTests: XCTestCase {
     /// non-deterministic code before the sweep are reported.
     func testSweepRunsEachPointOnceInGridOrder() throws {
         let runner = try runner()
-        let log = root.appendingPathComponent("computed.log")
+        // One marker file per computation: tasks run side by side, so a shared log could lose a line.
+        let log = root.appendingPathComponent("computed")
         func run(_ grid: String, before: String = "") throws -> NotebookResult {
             let code = """
                 \(before)
-                let log = URL(fileURLWithPath: "\(log.path)")
                 let squares = try sweep("squares", over: \(grid)) { (x: Int) -> Int in
                     if x == 13 { throw NumericsError.invalidArgument("thirteen") }
-                    let handle = try FileHandle(forWritingTo: log)
-                    handle.seekToEndOfFile(); handle.write(Data("\\(x)\\n".utf8)); try handle.close()
+                    _ = FileManager.default.createFile(atPath: "\(log.path)/\\(x)-\\(UInt64.random(in: 0...UInt64.max))", contents: nil)
                     return x * x
                 }
                 print(squares)
                 """
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            try? FileManager.default.removeItem(at: log)
+            try FileManager.default.createDirectory(at: log, withIntermediateDirectories: true)
             let outcome = runner.run(try notebook(code))
             if let work = outcome.workFolder { try? FileManager.default.removeItem(at: work) }
             return try XCTUnwrap(outcome.result)
         }
         func computed() throws -> [Int] {
-            try String(contentsOf: log, encoding: .utf8).split(separator: "\n").compactMap { Int($0) }.sorted()
+            try FileManager.default.contentsOfDirectory(atPath: log.path).compactMap { Int($0.prefix { $0 != "-" }) }.sorted()
         }
         let first = try run("[3, 1, 2, 5]")
         XCTAssertEqual(first.status, .ok, "\(String(describing: first.failure))")
@@ -172,12 +172,13 @@ final class NotebookRunnerTests: XCTestCase {
     /// A task of a notebook's second sweep runs the first sweep again before its own: it reads the first's stored
     /// points and computes none of them.
     func testALaterSweepReadsTheEarlierSweepsStoredPoints() throws {
-        let log = root.appendingPathComponent("computed.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        // One marker file per computation: tasks run side by side, so a shared log could lose a line.
+        let log = root.appendingPathComponent("computed")
+        try FileManager.default.createDirectory(at: log, withIntermediateDirectories: true)
         let code = """
             func logged(_ x: Int) throws -> Int {
-                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(log.path)"))
-                handle.seekToEndOfFile(); handle.write(Data("\\(x)\\n".utf8)); try handle.close()
+                let name = "\(log.path)/\\(x)-\\(UInt64.random(in: 0...UInt64.max))"
+                _ = FileManager.default.createFile(atPath: name, contents: nil)
                 return x * x
             }
             let first = try sweep("first", over: [1, 2]) { (x: Int) -> Int in try logged(x) }
@@ -189,7 +190,7 @@ final class NotebookRunnerTests: XCTestCase {
         let result = try XCTUnwrap(outcome.result)
         XCTAssertEqual(result.status, .ok, "\(String(describing: result.failure))")
         XCTAssertTrue(result.blocks.values.first?.stdout.contains("[1, 4] [9, 16, 25]") == true)
-        let computed = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").compactMap { Int($0) }
+        let computed = try FileManager.default.contentsOfDirectory(atPath: log.path).compactMap { Int($0.prefix { $0 != "-" }) }
         XCTAssertEqual(computed.sorted(), [1, 2, 3, 4, 5], "each point once, none again in the second's tasks")
     }
 }
