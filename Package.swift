@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "specbook",
             dependencies: [
-                "SpecbookBuild", "SpecbookNotebook",
+                "SpecbookBuild", "SpecbookNotebook", "SpecbookWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The server `specbook preview` starts: its own program, because FlyingFox links FoundationNetworking and

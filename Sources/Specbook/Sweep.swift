@@ -82,31 +82,30 @@ struct SweepRunner {
                   (try? CachedValues.encoder.encode(entry.point)) == places[i].point else { return nil }
             return entry.result
         }
-        var missing = grid.indices.filter { stored($0) == nil }
+        // Each stored point is read once; the tasks' points are read once they have run.
+        var results = grid.indices.map(stored)
+        var missing = grid.indices.filter { results[$0] == nil }
         // A shard computes its share of the points (a stable partition by the point) and stops there.
-        if let shard = environment[RunEnvironment.shard].flatMap(Self.shard), !missing.isEmpty {
-            missing = missing.filter { (UInt64(Self.digest(places[$0].point), radix: 16) ?? 0) % UInt64(shard.count) == UInt64(shard.index) }
+        if let shard = environment[RunEnvironment.shard].flatMap({ try? Shard(parsing: $0) }), !missing.isEmpty {
+            missing = missing.filter { shard.owns(places[$0].point) }
             let failures = runTasks(missing, grid: grid, total: grid.count)
             try checkDeterminism(missing)
             guard failures.isEmpty else { throw failedPoints(failures, places.map(\.point)) }
-            if grid.indices.contains(where: { stored($0) == nil }) {
+            for i in missing { results[i] = stored(i) }
+            if results.contains(where: { $0 == nil }) {
                 NotebookRuntime.finish()
                 exit(0)
             }
             missing = []
         }
         var failures = runTasks(missing, grid: grid, total: grid.count)
-        var results: [Result] = []
-        for i in grid.indices {
-            if let result = stored(i) {
-                results.append(result)
-            } else if !failures.contains(where: { $0.index == i }) {
-                failures.append((i, "no result was stored"))
-            }
+        for i in missing {
+            results[i] = stored(i)
+            if results[i] == nil && !failures.contains(where: { $0.index == i }) { failures.append((i, "no result was stored")) }
         }
         try checkDeterminism(missing)
         guard failures.isEmpty else { throw failedPoints(failures, places.map(\.point)) }
-        return results
+        return results.compactMap { $0 }
     }
 
     func failedPoints(_ failures: [(index: Int, reason: String)], _ points: [Data]) -> SweepError {
@@ -115,12 +114,6 @@ struct SweepRunner {
         })
     }
 
-    /// `i/n` as shard i of n.
-    static func shard(_ text: String) -> (index: Int, count: Int)? {
-        let parts = text.split(separator: "/").compactMap { Int($0) }
-        guard parts.count == 2, parts[1] > 0, (0..<parts[1]).contains(parts[0]) else { return nil }
-        return (parts[0], parts[1])
-    }
 
     /// The work folder of this sweep's tasks, beside the program's records.
     var workFolder: URL {

@@ -1,5 +1,6 @@
 import Foundation
 import SpecbookNotebook
+import SpecbookWire
 
 /// What `specbook build` was asked to do.
 public struct BuildOptions: Sendable {

@@ -84,7 +84,7 @@ public struct PrintDocument: Sendable {
         let names = Set(chapters.map(\.name))
         let references = Self.references(chapters)
         var html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        html += "<title>\(HTML.escape(title))</title>\n<link rel=\"stylesheet\" href=\"assets/specbook.css\">\n"
+        html += "<title>\(HTML.escape(title))</title>\n<link rel=\"stylesheet\" href=\"\(SiteLayout.stylesheet)\">\n"
         html += "<style>\n\(printCSS)\n</style>\n</head>\n<body class=\"print\">\n"
         html += "<section class=\"title-page\"><h1>\(HTML.escape(title))</h1>"
         if let description { html += "<p class=\"description\">\(HTML.escape(description))</p>" }

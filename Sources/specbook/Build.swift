@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SpecbookBuild
 import SpecbookNotebook
+import SpecbookWire
 
 /// `specbook build [PATHS...]`: execute what changed and write the site.
 struct Build: ParsableCommand {

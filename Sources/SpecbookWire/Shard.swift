@@ -1,5 +1,3 @@
-import SpecbookWire
-
 /// One of `count` parts of a project's work (`specbook build --shard i/n`): the notebooks without sweeps split
 /// among the shards by name, and every sweep's points by point.
 ///
@@ -28,7 +26,12 @@ public struct Shard: Sendable, Equatable, CustomStringConvertible {
 
     /// Whether this shard runs the notebook named `name` (one without sweeps): FNV-1a of the name, modulo the count.
     public func owns(notebook name: String) -> Bool {
-        StableHash.fnv1a(name.utf8) % UInt64(count) == UInt64(index)
+        owns(name.utf8)
+    }
+
+    /// Whether this shard computes the sweep point stored as `bytes` (its JSON): FNV-1a modulo the count.
+    public func owns<Bytes: Sequence>(_ bytes: Bytes) -> Bool where Bytes.Element == UInt8 {
+        StableHash.fnv1a(bytes) % UInt64(count) == UInt64(index)
     }
 }
 
