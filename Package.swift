@@ -48,10 +48,14 @@ let package = Package(
                 "SpecbookWire", "SpecbookMarkdown", .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
+        // What a built site holds (its manifest) and how two builds differ: values, checks, figures pixel by pixel.
+        .target(name: "SpecbookReview", dependencies: ["CCairo"]),
         // HTML site.
-        .target(name: "SpecbookSite", dependencies: ["SpecbookNotebook", "SpecbookMarkdown", "SpecbookWire"], exclude: ["README.md"]),
+        .target(
+            name: "SpecbookSite", dependencies: ["SpecbookNotebook", "SpecbookMarkdown", "SpecbookWire", "SpecbookReview"],
+            exclude: ["README.md"]),
         // Orchestration: the runner stage (resolve, key, reuse or run), plan, render, provenance, manifest.
-        .target(name: "SpecbookBuild", dependencies: ["SpecbookNotebook", "SpecbookSite", "SpecbookWire"]),
+        .target(name: "SpecbookBuild", dependencies: ["SpecbookNotebook", "SpecbookSite", "SpecbookWire", "SpecbookReview"]),
         // `specbook preview`'s loopback server and reload channel.
         .target(
             name: "SpecbookPreview",
@@ -61,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "specbook",
             dependencies: [
-                "SpecbookBuild", "SpecbookNotebook", "SpecbookWire",
+                "SpecbookBuild", "SpecbookNotebook", "SpecbookWire", "SpecbookReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The server `specbook preview` starts: its own program, because FlyingFox links FoundationNetworking and
@@ -78,6 +82,7 @@ let package = Package(
         .testTarget(name: "SpecbookMarkdownTests", dependencies: ["SpecbookMarkdown"]),
         .testTarget(name: "SpecbookNotebookTests", dependencies: ["SpecbookNotebook", "SpecbookMarkdown", "SpecbookWire"]),
         .testTarget(name: "SpecbookSiteTests", dependencies: ["SpecbookSite", "SpecbookNotebook", "SpecbookMarkdown", "SpecbookWire"]),
+        .testTarget(name: "SpecbookReviewTests", dependencies: ["SpecbookReview", "CCairo"]),
         .testTarget(name: "SpecbookBuildTests", dependencies: ["SpecbookBuild", "SpecbookNotebook", "SpecbookSite"]),
         .testTarget(name: "SpecbookPreviewTests", dependencies: ["SpecbookPreview", "SpecbookTestSupport"]),
         // The `specbook` executable of the current build, run as a user runs it.

@@ -39,10 +39,14 @@ public func show(table rows: [[String]], caption: String? = nil, label: String? 
 ///
 /// ```swift
 /// report("final_loss", String(format: "%.2e", loss))
+/// report("train_seconds", String(format: "%.1f", seconds), timing: true)
 /// ```
-public func report(_ name: String, _ value: CustomStringConvertible) {
+/// `timing: true` marks a duration measured on this machine: the page shows it, but comparing two builds
+/// (`changes.html`, `specbook diff`) leaves it out, since it differs from run to run without anything changing.
+public func report(_ name: String, _ value: CustomStringConvertible, timing: Bool = false) {
     NotebookRuntime.reported[name] = value.description
-    NotebookRuntime.emit(.value(ValueRecord(block: NotebookRuntime.currentBlock, name: name, value: value.description)))
+    NotebookRuntime.emit(.value(ValueRecord(block: NotebookRuntime.currentBlock, name: name, value: value.description,
+                                            timing: timing)))
 }
 
 /// Shows `message` in the build's live progress line, e.g. from a training callback.

@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var parameters: [String: String] = [:]
     /// Shard i of n (`--shard i/n`): run only this shard's work into the cache and write no site.
     public var shard: Shard?
+    /// A built site to compare this build with (`--compare DIR`); nil compares with the site this build replaces.
+    public var compare: String?
     /// The project folder: notebooks are read, the cache kept and programs run relative to it.
     public var projectRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
 
@@ -21,6 +23,11 @@ public struct BuildOptions: Sendable {
 
     /// Where the project's cache lives.
     public var cacheLayout: CacheLayout { CacheLayout(projectRoot: projectRoot) }
+
+    /// ``compare`` resolved against the project root.
+    public var compareFolder: URL? {
+        compare.map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : projectRoot.appendingPathComponent($0) }
+    }
 
     /// ``output`` resolved against the project root.
     public var outputFolder: URL {

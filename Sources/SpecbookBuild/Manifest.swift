@@ -1,91 +1,72 @@
 import Foundation
 import SpecbookNotebook
+import SpecbookReview
 import SpecbookSite
 
-/// `site/manifest.json`: what was built, from what, and how long each part took.
+/// `site/manifest.json` (what was built, from what) and `site/timings.json` (when, and how long each part took).
 enum Manifest {
-    struct Document: Codable {
-        var generator = "specbook"
-        var buildDate: String
-        var swiftVersion: String
-        var gitCommit: String
-        var gitDirty: Bool
-        var seconds: Double
-        var notebooks: [Entry]
+    /// The manifest of `pages`: values, checks, figures, tables and code of each, and what they were computed with.
+    static func make(_ pages: [SitePage], facts: BuildFacts, libraryBuild: String) -> SiteManifest {
+        let entries = pages.map { page -> SiteManifest.Notebook in
+            let result = page.result
+            let timings = Set(result?.timings ?? [])
+            let blocks = page.notebook.executableBlocks.map { block -> SiteManifest.Block in
+                let r = result?.blocks[block.index]
+                let status = r == nil ? "not run" : (r?.error != nil ? (block.options.error ? "expected error" : "error") : "ok")
+                return SiteManifest.Block(index: block.index, line: block.fenceLine, codeLine: block.codeLine, status: status, code: block.code)
+            }
+            let figures = page.shownFigures.compactMap { shown -> SiteManifest.Figure? in
+                guard let figure = result?.blocks[shown.blockIndex]?.figures[shown.position] else { return nil }
+                let asset = { (file: String) in SiteLayout.asset(file, of: page.notebook.name) }
+                return SiteManifest.Figure(number: shown.number, label: shown.label, caption: figure.caption, png: asset(figure.png),
+                                           pngDark: figure.pngDark.map(asset), svg: asset(figure.svg), svgDark: figure.svgDark.map(asset))
+            }
+            let tables = page.shownTables.compactMap { shown -> SiteManifest.Table? in
+                guard let table = result?.blocks[shown.blockIndex]?.tables[shown.position] else { return nil }
+                return SiteManifest.Table(number: shown.number, label: shown.label, caption: table.caption, rows: table.rows)
+            }
+            return SiteManifest.Notebook(
+                name: page.notebook.name, source: page.notebook.path, page: page.fileName, title: page.title,
+                status: page.latestFailure != nil ? NotebookResult.Status.runtimeError.rawValue : result?.status.rawValue ?? "prose",
+                showsLastGood: page.latestFailure != nil, seed: page.provenance.seed, parameters: parameters(of: page),
+                blasKernel: page.provenance.blasKernel, blocks: blocks, figures: figures, tables: tables,
+                values: (result?.values ?? [:]).filter { !timings.contains($0.key) },
+                checks: page.checks.map { SiteManifest.Check(name: $0.check.name, verdict: $0.check.verdict.rawValue,
+                                                             measured: $0.check.measured, expected: $0.check.expected, line: $0.check.line) })
+        }
+        return SiteManifest(swiftVersion: facts.swiftVersion, gitCommit: facts.git.commit, gitDirty: facts.git.dirty,
+                            libraryBuild: libraryBuild, notebooks: entries)
     }
 
-    struct Entry: Codable {
-        var name: String
-        var source: String
-        var page: String
-        var title: String
-        var status: String
-        /// The latest run failed and the page shows the last successful one.
-        var showsLastGood: Bool
-        var cacheHit: Bool
-        var seed: UInt64
-        var parameters: [String: String]
-        var seconds: Double
-        /// The BLAS kernels the run used (OpenBLAS's core name).
-        var blasKernel: String?
-        var blocks: [Block]
-        var figures: [String]
-        var values: [String: String]
-        /// Every claim the run checked, in page order.
-        var checks: [Check]
+    /// The parameters a notebook declares or names in its code; `-P` gives every notebook all of them, and one that
+    /// never reads a parameter did not change when it did.
+    static func parameters(of page: SitePage) -> [String: String] {
+        let notebook = page.notebook
+        return page.provenance.parameters.filter { key, _ in
+            notebook.frontMatter.params[key] != nil || notebook.executableBlocks.contains { $0.code.contains("\"\(key)\"") }
+        }
     }
 
-    struct Check: Codable {
-        var name: String
-        var verdict: String
-        var measured: String
-        var expected: String
-        var line: Int
+    /// What varies between two builds of the same inputs: the date, run times, cache hits and timing values.
+    static func timings(_ pages: [SitePage], facts: BuildFacts, seconds: Double) -> SiteTimings {
+        SiteTimings(buildDate: facts.date, seconds: seconds, notebooks: pages.map { page in
+            let result = page.result
+            var blocks: [String: Double] = [:]
+            for (index, block) in result?.blocks ?? [:] { blocks[String(index)] = block.seconds }
+            let timings = Set(result?.timings ?? [])
+            return SiteTimings.Notebook(name: page.notebook.name, cacheHit: page.provenance.cacheHit, seconds: page.provenance.seconds,
+                                        blocks: blocks, values: (result?.values ?? [:]).filter { timings.contains($0.key) })
+        })
     }
 
     /// The checks of a manifest already on disk (the site this build replaces), by notebook and name; nil when
     /// there is none or it cannot be read.
-    static func previousChecks(at url: URL) -> [String: String]? {
-        guard let data = try? Data(contentsOf: url), let document = try? JSONDecoder().decode(Document.self, from: data) else { return nil }
+    static func previousChecks(_ manifest: SiteManifest?) -> [String: String]? {
+        guard let manifest else { return nil }
         var verdicts: [String: String] = [:]
-        for entry in document.notebooks {
+        for entry in manifest.notebooks {
             for check in entry.checks { verdicts["\(entry.source)\u{0}\(check.name)"] = check.verdict }
         }
         return verdicts
-    }
-
-    struct Block: Codable {
-        var index: Int
-        var line: Int
-        var seconds: Double
-        var status: String
-    }
-
-    static func make(_ pages: [SitePage], facts: BuildFacts, seconds: Double) throws -> Data {
-        let entries = pages.map { page -> Entry in
-            let result = page.result
-            let blocks = page.notebook.executableBlocks.map { block -> Block in
-                let r = result?.blocks[block.index]
-                let status = r == nil ? "not run" : (r?.error != nil ? (block.options.error ? "expected error" : "error") : "ok")
-                return Block(index: block.index, line: block.fenceLine, seconds: r?.seconds ?? 0, status: status)
-            }
-            return Entry(
-                name: page.notebook.name, source: page.notebook.path, page: page.fileName, title: page.title,
-                status: page.latestFailure != nil ? NotebookResult.Status.runtimeError.rawValue : result?.status.rawValue ?? "prose",
-                showsLastGood: page.latestFailure != nil, cacheHit: page.provenance.cacheHit, seed: page.provenance.seed,
-                parameters: page.provenance.parameters, seconds: page.provenance.seconds,
-                blasKernel: page.provenance.blasKernel, blocks: blocks,
-                figures: page.shownFigures.compactMap { shown in
-                    (result?.blocks[shown.blockIndex]?.figures[shown.position].png).map { SiteLayout.asset($0, of: page.notebook.name) }
-                },
-                values: result?.values ?? [:],
-                checks: page.checks.map { Check(name: $0.check.name, verdict: $0.check.verdict.rawValue,
-                                                measured: $0.check.measured, expected: $0.check.expected, line: $0.check.line) })
-        }
-        let document = Document(buildDate: facts.date, swiftVersion: facts.swiftVersion, gitCommit: facts.git.commit, gitDirty: facts.git.dirty,
-                                seconds: seconds, notebooks: entries)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return try encoder.encode(document)
     }
 }

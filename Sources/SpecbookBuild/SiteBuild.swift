@@ -1,5 +1,6 @@
 import Foundation
 import SpecbookNotebook
+import SpecbookReview
 import SpecbookSite
 import SpecbookWire
 
@@ -35,6 +36,8 @@ public struct SiteBuild {
         public var failedChecks: [String]
         /// The failed checks that held in the build this one replaced.
         public var newlyFailing: [String]
+        /// This build against its baseline (the site it replaced, or `--compare`); nil without one.
+        public var changes: SiteComparison?
         public var seconds: Double
         public var failed: Int { failures.count }
     }
@@ -65,6 +68,10 @@ public struct SiteBuild {
         }
         let output = options.outputFolder
         if options.shard == nil { try SiteWriter.checkWritable(output) }
+        // A named baseline must be a readable site before anything runs.
+        let named = try options.compareFolder.map { folder in
+            do { return try SiteSnapshot(folder: folder) } catch let error as ReviewError { throw BuildError([error.description]) }
+        }
 
         try FileManager.default.createDirectory(at: layout.root, withIntermediateDirectories: true)
         // Sites replaced by earlier builds are deleted on another core while this one works.
@@ -88,16 +95,27 @@ public struct SiteBuild {
             let cached = ran.filter(\.cacheHit).count
             return Summary(pages: 0, executed: ran.count - cached, cached: cached,
                            failures: outcomes.compactMap { $0.result?.status == .ok ? nil : $0.result?.failure?.summary },
-                           warnings: [], checks: (0, 0, 0), failedChecks: [], newlyFailing: [], seconds: Date().timeIntervalSince(started))
+                           warnings: [], checks: (0, 0, 0), failedChecks: [], newlyFailing: [], changes: nil,
+                           seconds: Date().timeIntervalSince(started))
         }
         let pages = zip(notebooks, outcomes).map { notebook, outcome in facts.page(for: notebook, outcome) }
-        let manifest = try Manifest.make(pages, facts: facts, seconds: Date().timeIntervalSince(started))
-        let previous = Manifest.previousChecks(at: output.appendingPathComponent(SiteLayout.manifest))
+        let manifest = Manifest.make(pages, facts: facts, libraryBuild: runner.fingerprint)
+        let current = Self.snapshot(manifest, pages)
+        let replaced = Baseline.replaced(output)
+        let baseline = named.map { Baseline(snapshot: $0, label: $0.description, problem: nil) } ?? replaced
+        let comparison = try baseline.snapshot.map { try SiteComparison(old: $0, new: current, baseline: baseline.label) }
+        let previous = Manifest.previousChecks(replaced.snapshot?.manifest)
         var writer = SiteWriter(siteTitle: config.title)
         writer.siteDescription = config.description
         writer.trash = layout.trash
         writer.citations = try citations(pages, config: config, root: root, layout: layout)
-        let warnings = try writer.write(pages, to: output, manifest: manifest)
+        writer.timings = try Manifest.timings(pages, facts: facts, seconds: Date().timeIntervalSince(started)).encoded()
+        writer.changes = ChangesPage(siteTitle: config.title, comparison: comparison, problem: baseline.problem)
+        if let comparison, let old = baseline.snapshot {
+            writer.writeChangeAssets = { try ChangeAssets.write(comparison, old: old, new: current, into: $0) }
+        }
+        var warnings = try writer.write(pages, to: output, manifest: manifest.encoded())
+        if let problem = baseline.problem, baseline.warns { warnings.insert(problem, at: 0) }
         for outcome in outcomes { if let work = outcome.workFolder { try? FileManager.default.removeItem(at: work) } }
         let failures = outcomes.compactMap { $0.result?.status == .ok ? nil : $0.result?.failure?.summary }
         let ran = outcomes.filter { $0.result != nil }
@@ -114,7 +132,23 @@ public struct SiteBuild {
         return Summary(pages: pages.count, executed: ran.count - cached, cached: cached,
                        failures: failures, warnings: warnings,
                        checks: (counts.map(\.held).reduce(0, +), counts.map(\.failed).reduce(0, +), counts.map(\.notes).reduce(0, +)),
-                       failedChecks: failedChecks, newlyFailing: newlyFailing, seconds: Date().timeIntervalSince(started))
+                       failedChecks: failedChecks, newlyFailing: newlyFailing, changes: comparison,
+                       seconds: Date().timeIntervalSince(started))
+    }
+
+    /// This build as a site to compare: its manifest, its figure files still in the run results' folders.
+    private static func snapshot(_ manifest: SiteManifest, _ pages: [SitePage]) -> SiteSnapshot {
+        var files: [String: URL] = [:]
+        for page in pages {
+            guard let folder = page.outputFolder, let result = page.result else { continue }
+            for figure in result.blocks.values.flatMap(\.figures) {
+                for file in figure.files { files[SiteLayout.asset(file, of: page.notebook.name)] = folder.appendingPathComponent(file) }
+            }
+        }
+        let known = files
+        return SiteSnapshot(manifest: manifest, description: "this build") { path in
+            known[path] ?? URL(fileURLWithPath: "/nonexistent/\(path)")
+        }
     }
 
     /// The site's citations formatted from the project's bibliography and the notebooks' own; nil without any.
@@ -213,5 +247,30 @@ enum Trash {
             for name in entries { try? FileManager.default.removeItem(at: folder.appendingPathComponent(name)) }
         }
         return group
+    }
+}
+
+/// What a build compares itself with: a named site, or the site it replaces.
+struct Baseline {
+    var snapshot: SiteSnapshot?
+    var label: String
+    /// Why the site being replaced cannot be compared, shown on `changes.html`; nil when it can or there is none.
+    var problem: String?
+    /// The problem is a damaged manifest, which the build reports as a warning (a site of an older format is not).
+    var warns = false
+
+    /// The site at `output`, which this build replaces: none on a first build; a manifest that cannot be read is
+    /// reported, not skipped.
+    static func replaced(_ output: URL) -> Baseline {
+        let file = output.appendingPathComponent(SiteManifest.fileName)
+        guard FileManager.default.fileExists(atPath: file.path) else { return Baseline(snapshot: nil, label: "", problem: nil) }
+        do {
+            return Baseline(snapshot: try SiteSnapshot(folder: output), label: "the previous build", problem: nil)
+        } catch let error as ReviewError {
+            return Baseline(snapshot: nil, label: "", problem: "\(error.path): warning: cannot compare with the previous build: \(error.message)",
+                            warns: !error.otherFormat)
+        } catch {
+            return Baseline(snapshot: nil, label: "", problem: "\(file.path): warning: cannot compare with the previous build: \(error)", warns: true)
+        }
     }
 }

@@ -154,6 +154,7 @@ public struct NotebookExecutor: Sendable {
         }
         result.blocks = records.blocks
         result.values = records.values
+        result.timings = records.timings.isEmpty ? nil : records.timings
         result.blasKernel = records.blasKernel
         let fm = FileManager.default
         for (index, block) in records.blocks {

@@ -84,11 +84,9 @@ public struct NotebookLibrary: Sendable {
         }
     }
 
-    /// A fingerprint of the built library, part of every cache key.
+    /// A fingerprint of the built library, part of every cache key: the first 16 hex digits of the SHA-256 of its
+    /// contents, so a relink that produces the same library keeps every cached run.
     public func fingerprint() -> String {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: libraryFile.path)
-        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        let date = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(size)-\(date)"
+        ContentHash.file(libraryFile).map { String($0.prefix(16)) } ?? "missing"
     }
 }

@@ -15,6 +15,8 @@ public struct NotebookResult: Codable, Sendable, Equatable {
     /// For a compile error: the compiler's messages; for a crash: what happened.
     public var failure: Failure?
     public var values: [String: String]
+    /// The values that are durations measured in the run (`report(_:_:timing: true)`), left out of comparisons.
+    public var timings: [String]?
     public var seconds: Double
     /// The BLAS kernels the program ran (OpenBLAS's core name), nil for a program that did not finish.
     public var blasKernel: String?

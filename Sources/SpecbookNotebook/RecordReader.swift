@@ -12,6 +12,8 @@ public enum RecordReader {
     public struct Records: Equatable, Sendable {
         public var blocks: [Int: BlockResult] = [:]
         public var values: [String: String] = [:]
+        /// The values reported with `timing: true`, sorted.
+        public var timings: [String] = []
         /// The block running when the program stopped.
         public var lastBlock: Int?
         /// True when the program reached its end.
@@ -68,6 +70,7 @@ public enum RecordReader {
                     TableOutput(rows: r.rows, caption: r.caption, label: r.label))
             case .value(let r):
                 out.values[r.name] = r.value
+                if r.timing == true, !out.timings.contains(r.name) { out.timings.append(r.name) }
             case .check(let r):
                 out.blocks[block, default: BlockResult()].checks.append(r)
             case .expectedError(let r):
@@ -77,6 +80,7 @@ public enum RecordReader {
                 break
             }
         }
+        out.timings.sort()
         for (i, entry) in begun.enumerated() {
             let next = i + 1 < begun.count ? begun[i + 1].time : endTime
             if let next { out.blocks[entry.block]?.seconds = max(next - entry.time, 0) }

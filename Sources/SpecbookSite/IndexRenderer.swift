@@ -1,5 +1,6 @@
 import Foundation
 import SpecbookNotebook
+import SpecbookReview
 
 /// Renders `index.html`: a search box and a card per notebook with title, description, thumbnail, run time and status.
 ///
@@ -10,6 +11,8 @@ import SpecbookNotebook
 public struct IndexRenderer {
     public var siteTitle: String
     public var siteDescription: String?
+    /// This build against its baseline, summarised under the title with a link to `changes.html`.
+    public var changes: SiteComparison?
 
     public init(siteTitle: String, siteDescription: String? = nil) {
         self.siteTitle = siteTitle
@@ -25,6 +28,7 @@ public struct IndexRenderer {
         if let siteDescription { html += "<p class=\"description\">\(HTML.escape(siteDescription))</p>" }
         html += "<p>\(pages.count) notebook\(pages.count == 1 ? "" : "s")"
         html += failed > 0 ? ", \(failed) failed.</p>" : ".</p>"
+        html += ChangesPage.indexLine(changes)
         html += "</header>\n"
         html += """
             <form class="search" id="search" role="search" hidden>

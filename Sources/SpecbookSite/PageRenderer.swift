@@ -1,6 +1,7 @@
 import Foundation
 import SpecbookMarkdown
 import SpecbookNotebook
+import SpecbookReview
 
 /// One notebook page as rendered: the HTML, the build warnings it raised, and what the search index needs.
 public struct RenderedPage: Sendable {
@@ -10,6 +11,8 @@ public struct RenderedPage: Sendable {
     public var headings: [TableOfContents.Heading]
     /// The page's prose as plain text (code and outputs left out).
     public var text: String
+    /// The values the prose and captions cite.
+    public var citedValues: Set<String> = []
 }
 
 /// Renders one notebook page: prose through cmark-gfm with math, callouts, anchors and cross references,
@@ -28,6 +31,8 @@ public struct PageRenderer {
     public var siteValues: [String: String] = [:]
     /// The site's formatted citations; nil when the project has no bibliography.
     public var citations: CitationTable?
+    /// This build against its baseline: a changed page shows a banner linking to `changes.html`.
+    public var changes: SiteComparison?
 
     public init(siteTitle: String, references: CrossReferences = CrossReferences()) {
         self.siteTitle = siteTitle
@@ -91,6 +96,7 @@ public struct PageRenderer {
         html += "</header>\n"
         html += TableOfContents.render(anchored.headings)
         html += "<article>\n"
+        html += ChangesPage.banner(for: page.fileName, in: changes) ?? ""
         html += CellRenderer.summary(page)
         if let failure = page.latestFailure {
             html += "<div class=\"build-error\" role=\"alert\"><strong>The latest run of this notebook failed;</strong> "
@@ -105,7 +111,7 @@ public struct PageRenderer {
         html += "</article>\n</main>\n"
         html += PageChrome.footer(page)
         html += "</body>\n</html>\n"
-        return RenderedPage(html: html, warnings: warnings, headings: anchored.headings, text: proseOnly)
+        return RenderedPage(html: html, warnings: warnings, headings: anchored.headings, text: proseOnly, citedValues: prose.citedValues)
     }
 
     /// The document without a first `# heading` equal to the page's title (the page header already shows it, and a

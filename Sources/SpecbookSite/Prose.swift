@@ -22,6 +22,8 @@ final class Prose {
     private(set) var broken: [String] = []
     /// `{{names}}` no run reported, in page order.
     private(set) var missing: [String] = []
+    /// Values cited so far; the first citation of each carries the anchor `value-NAME` (``valueAnchor(_:)``).
+    var citedValues: Set<String> = []
     /// The site's formatted citations; nil leaves `[@key]` as text (a project without a bibliography).
     var citations: CitationTable?
     /// Keys the page cites that the bibliography has, and those it lacks (as written, `@key`, in page order).
@@ -48,9 +50,11 @@ final class Prose {
     func inline(_ markdown: String) -> String {
         let protected = MathSpans.protect(markdown)
         let fragment = Prose(math: protected.spans, references: references, page: page, values: values, resolves: resolves)
+        fragment.citedValues = citedValues
         let document = fragment.rewrite(MarkdownDocument(parsing: protected.text))
         broken += fragment.broken
         missing += fragment.missing
+        citedValues = fragment.citedValues
         var html = MarkdownHTML.render(document).trimmingCharacters(in: .whitespacesAndNewlines)
         if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
         return html
@@ -218,6 +222,9 @@ final class Prose {
         return resolved.inlines
     }
 
+    /// The anchor of a value's first citation on its page: `value-NAME`.
+    static func valueAnchor(_ name: String) -> String { "value-\(name)" }
+
     /// `{{name}}` as the reported value, or marked when no run reported it.
     func substituteValues(_ text: String) -> [MarkdownInline] {
         guard text.contains("{{") else { return [.text(text)] }
@@ -227,7 +234,8 @@ final class Prose {
             if open.lowerBound > rest.startIndex { out.append(.text(String(rest[..<open.lowerBound]))) }
             let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
             if let value = values[name] {
-                out.append(.rendered("<span class=\"value\" data-name=\"\(HTML.escape(name))\">\(HTML.escape(value))</span>"))
+                let anchor = citedValues.insert(name).inserted ? " id=\"\(HTML.escape(Self.valueAnchor(name)))\"" : ""
+                out.append(.rendered("<span class=\"value\" data-name=\"\(HTML.escape(name))\"\(anchor)>\(HTML.escape(value))</span>"))
             } else {
                 missing.append(name)
                 out.append(.rendered("<span class=\"value missing\" title=\"no value reported\">{{\(HTML.escape(name))}}</span>"))

@@ -1,5 +1,6 @@
 import Foundation
 import SpecbookNotebook
+import SpecbookReview
 
 #if canImport(Glibc)
 import Glibc
@@ -20,6 +21,12 @@ public struct SiteWriter {
     public var trash: URL?
     /// The site's formatted citations (see ``CitationTable``); nil for a project without a bibliography.
     public var citations: CitationTable?
+    /// `changes.html`: this build against its baseline; nil writes no such page and no banners.
+    public var changes: ChangesPage?
+    /// Writes the images `changes.html` shows (old figures, difference images) into the staging folder.
+    public var writeChangeAssets: ((URL) throws -> Void)?
+    /// `timings.json`: what varies from build to build (see ``SiteTimings``).
+    public var timings: Data?
 
     public init(siteTitle: String = "Specbook") {
         self.siteTitle = siteTitle
@@ -42,6 +49,7 @@ public struct SiteWriter {
             var renderer = PageRenderer(siteTitle: siteTitle, references: SitePage.crossReferences(pages))
             renderer.siteValues = Self.checkTotals(pages)
             renderer.citations = citations
+            renderer.changes = changes?.comparison
             // Pages render and write on every core; warnings and the search index keep the pages' order.
             let done = ConcurrentSlots<Result<RenderedPage, any Error>>(count: pages.count)
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
@@ -56,15 +64,25 @@ public struct SiteWriter {
                 }
             }
             var search: [SearchIndex.Entry] = []
+            var cited: [String: Set<String>] = [:]
             for (page, outcome) in zip(pages, done.all) {
                 let rendered = try outcome.get()
+                cited[page.notebook.name] = rendered.citedValues
                 warnings += rendered.warnings
                 search.append(SearchIndex.Entry(name: page.notebook.name, title: page.title, description: page.notebook.frontMatter.description,
                                                 headings: rendered.headings, text: rendered.text))
             }
-            try IndexRenderer(siteTitle: siteTitle, siteDescription: siteDescription).render(pages, search: search)
+            var index = IndexRenderer(siteTitle: siteTitle, siteDescription: siteDescription)
+            index.changes = changes?.comparison
+            try index.render(pages, search: search)
                 .write(to: staging.appendingPathComponent(SiteLayout.index), atomically: false, encoding: .utf8)
             try manifest.write(to: staging.appendingPathComponent(SiteLayout.manifest))
+            if let timings { try timings.write(to: staging.appendingPathComponent(SiteTimings.fileName)) }
+            if let changes {
+                try changes.render(cited: cited)
+                    .write(to: staging.appendingPathComponent(ChangeAssets.page), atomically: false, encoding: .utf8)
+                try writeChangeAssets?(staging)
+            }
             let readme = output.appendingPathComponent("README.md")
             if fm.fileExists(atPath: readme.path) {
                 try fm.copyItem(at: readme, to: staging.appendingPathComponent("README.md"))

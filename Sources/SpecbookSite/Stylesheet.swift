@@ -12,6 +12,7 @@ enum Stylesheet {
         }
         \(layout)
         \(Stylesheet.components)
+        \(Stylesheet.changes)
         """
     }
 

@@ -180,11 +180,14 @@ public struct ValueRecord: Codable, Equatable, Sendable {
     public var block: Int
     public var name: String
     public var value: String
+    /// A duration measured on the machine that ran the notebook: shown, but left out when two builds are compared.
+    public var timing: Bool?
 
-    public init(block: Int, name: String, value: String) {
+    public init(block: Int, name: String, value: String, timing: Bool = false) {
         self.block = block
         self.name = name
         self.value = value
+        self.timing = timing ? true : nil
     }
 }
 

@@ -37,6 +37,11 @@ struct Build: ParsableCommand {
         valueName: "i/n"))
     var shard: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Compare with this built site (for example a build of the main branch) instead of the site this build replaces; see changes.html.",
+        valueName: "dir"))
+    var compare: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let shard { do { _ = try Shard(parsing: shard) } catch { throw ValidationError("\(error)") } }
@@ -47,6 +52,7 @@ struct Build: ParsableCommand {
         options.jobs = jobs
         options.useCache = !noCache
         options.shard = try shard.map { try Shard(parsing: $0) }
+        options.compare = compare
         Interrupt.install(cacheLayout: options.cacheLayout)
         let summary = try runBuild(options, quiet: quiet)
         let strictFailures = summary.warnings.count + summary.failedChecks.count
@@ -80,6 +86,10 @@ func runBuild(_ options: BuildOptions, quiet: Bool) throws -> SiteBuild.Summary 
         printError(summary.line(output: options.output))
     }
     for failed in summary.newlyFailing { printError("now fails, held in the previous build: \(failed)") }
+    if let changes = summary.changes {
+        let page = "\(options.output)/changes.html"
+        printError(changes.isEmpty ? "no changes against \(changes.baseline)" : "changes against \(changes.baseline): \(changes.summary.phrase) (\(page))")
+    }
     // Failed notebooks were reported, with their notebook line, as they failed.
     return summary
 }

@@ -11,6 +11,6 @@ struct SpecbookCommand: AsyncParsableCommand {
             in order in one program compiled against the Specbook library. `specbook build` writes \
             `site/NAME.html` for each notebook, plus `site/index.html`.
             """,
-        subcommands: [Build.self, Run.self, Preview.self, Pdf.self, Slurm.self, Clean.self],
+        subcommands: [Build.self, Run.self, Preview.self, Diff.self, Pdf.self, Slurm.self, Clean.self],
         defaultSubcommand: Build.self)
 }

@@ -14,7 +14,8 @@ struct Fixture {
 
     /// The products the CLI tests run, with the source folders each is built from.
     static let products: [(file: String, sources: [String])] = [
-        ("specbook", ["specbook", "SpecbookBuild", "SpecbookSite", "SpecbookNotebook", "SpecbookMarkdown", "SpecbookWire", "CCmark"]),
+        ("specbook", ["specbook", "SpecbookBuild", "SpecbookSite", "SpecbookReview", "SpecbookNotebook", "SpecbookMarkdown", "SpecbookWire",
+                      "CCmark"]),
         ("libSpecbook.so", ["Specbook", "SpecbookNumerics", "SpecbookFigures", "SpecbookWire", "CCairo", "COpenBLAS", "CZlib"]),
     ]
 

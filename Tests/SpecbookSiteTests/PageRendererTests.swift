@@ -113,7 +113,10 @@ final class PageRendererTests: XCTestCase {
         let rendered = PageRenderer(siteTitle: "R").render(page, previous: nil, next: nil)
         let html = rendered.html
         let value = "<span class=\"value\" data-name=\"loss\">0.25</span>"
-        XCTAssertTrue(html.contains("The loss is \(value), the rate <span class=\"value\" data-name=\"rate\">&lt;1e-3&gt;</span>;"), html)
+        // The first citation of each value carries its anchor, for links from changes.html.
+        let first = "<span class=\"value\" data-name=\"loss\" id=\"value-loss\">0.25</span>"
+        XCTAssertTrue(html.contains("The loss is \(first), the rate <span class=\"value\" data-name=\"rate\" id=\"value-rate\">&lt;1e-3&gt;</span>;"), html)
+        XCTAssertEqual(html.components(separatedBy: "id=\"value-loss\"").count, 2, "one anchor per value")
         XCTAssertTrue(html.contains("<code>{{loss}}</code> stays code"), "inline code is verbatim")
         XCTAssertTrue(html.contains("<samp>{{loss}}</samp>"), "a block that prints {{loss}} shows {{loss}}")
         XCTAssertTrue(html.contains("print(<span class=\"str\">&quot;{{loss}}&quot;</span>)") || html.contains("{{loss}}&quot;"),
