@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fixture site (Tests/Fixtures/site) and drives headless Chromium over it with Playwright:
 # console errors, links and images, figures, MathML, dark scheme, keyboard, phone width, search, and axe-core's
-# WCAG 2.1 AA rules (contrast included) in both colour schemes.
+# WCAG 2.1 AA rules (contrast included) in both colour schemes; then the changes page of a rebuild after an edit.
 # Screenshots go to test-artifacts/. Ends with `N passed, M failed`; exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,5 +27,20 @@ mkdir -p test-artifacts
   echo "0 passed, 1 failed"
   exit 1
 }
-CHROMIUM="$(command -v chromium)" exec "$venv/bin/python" tests/browser/site_test.py \
-  .build/browser-site test-artifacts test-artifacts/browser-build.log
+status=0
+CHROMIUM="$(command -v chromium)" "$venv/bin/python" tests/browser/site_test.py \
+  .build/browser-site test-artifacts test-artifacts/browser-build.log || status=1
+
+# The changes page: the fixture built, one notebook edited (fewer samples), built again.
+changes=.build/browser-changes
+rm -rf "$changes" && mkdir -p "$changes/notebooks"
+cp Tests/Fixtures/site/*.md "$changes/notebooks/" && cp references.bib "$changes/"
+specbook="$PWD/.build/release/specbook"
+(cd "$changes" && "$specbook" build --quiet && sed -i 's/^let n = 128$/let n = 120/' notebooks/01-waves.md \
+  && "$specbook" build --quiet) 2> test-artifacts/browser-changes-build.log || {
+  cat test-artifacts/browser-changes-build.log >&2
+  echo "0 passed, 1 failed"
+  exit 1
+}
+CHROMIUM="$(command -v chromium)" "$venv/bin/python" tests/browser/changes_test.py "$changes/site" test-artifacts || status=1
+exit $status
