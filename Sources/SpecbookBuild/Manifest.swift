@@ -18,7 +18,9 @@ enum Manifest {
             let figures = page.shownFigures.compactMap { shown -> SiteManifest.Figure? in
                 guard let figure = result?.blocks[shown.blockIndex]?.figures[shown.position] else { return nil }
                 let asset = { (file: String) in SiteLayout.asset(file, of: page.notebook.name) }
-                return SiteManifest.Figure(number: shown.number, label: shown.label, caption: figure.caption, png: asset(figure.png),
+                let block = page.notebook.blocks.first { $0.index == shown.blockIndex }
+                let caption = figure.caption ?? (shown.position == 0 ? block?.options.caption : nil)
+                return SiteManifest.Figure(number: shown.number, label: shown.label, caption: caption, png: asset(figure.png),
                                            pngDark: figure.pngDark.map(asset), svg: asset(figure.svg), svgDark: figure.svgDark.map(asset))
             }
             let tables = page.shownTables.compactMap { shown -> SiteManifest.Table? in

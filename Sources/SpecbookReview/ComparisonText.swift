@@ -20,7 +20,8 @@ extension SiteComparison {
             for c in n.checks {
                 let verdicts = c.flipped ? "\(c.oldVerdict ?? "(none)") -> \(c.newVerdict ?? "(removed)")" : (c.newVerdict ?? "")
                 let measured = c.oldMeasured == c.newMeasured ? "" : ", measured \(c.oldMeasured ?? "(none)") -> \(c.newMeasured ?? "(none)")"
-                out.append("\(n.source):\(c.line): check \"\(c.name)\": \(verdicts)\(measured)")
+                let renamed = c.oldName.map { " (was \"\($0)\")" } ?? ""
+                out.append("\(n.source):\(c.line): check \"\(c.name)\"\(renamed): \(verdicts)\(measured)")
             }
             for f in n.figures {
                 switch f.status {

@@ -59,7 +59,8 @@ public struct NotebookChanges: Codable, Equatable, Sendable {
         return out
     }
 
-    /// Checks matched by name (the n-th of a repeated name with the n-th); verdict or measured value changed.
+    /// Checks matched by name (the n-th of a repeated name with the n-th), then those left by their notebook line
+    /// and order there (a check whose name quotes its measurement keeps its identity); verdict or measurement changed.
     private static func checks(_ a: [SiteManifest.Check], _ b: [SiteManifest.Check]) -> [CheckChange] {
         func keyed(_ checks: [SiteManifest.Check]) -> [(key: String, check: SiteManifest.Check)] {
             var seen: [String: Int] = [:]
@@ -68,20 +69,28 @@ public struct NotebookChanges: Codable, Equatable, Sendable {
                 return ("\(check.name)\u{0}\(seen[check.name]!)", check)
             }
         }
-        let oldChecks = Dictionary(keyed(a).map { ($0.key, $0.check) }, uniquingKeysWith: { x, _ in x })
-        let newKeys = Set(keyed(b).map(\.key))
-        var out: [CheckChange] = []
-        for (key, check) in keyed(b) {
-            let before = oldChecks[key]
-            guard before?.verdict != check.verdict || before?.measured != check.measured else { continue }
-            out.append(CheckChange(name: check.name, line: check.line, oldVerdict: before?.verdict, newVerdict: check.verdict,
-                                   oldMeasured: before?.measured, newMeasured: check.measured, expected: check.expected))
+        let oldKeyed = keyed(a), newKeyed = keyed(b)
+        let newKeys = Set(newKeyed.map(\.key))
+        var pairs: [(old: SiteManifest.Check?, new: SiteManifest.Check?)] = []
+        var oldByKey = Dictionary(oldKeyed.map { ($0.key, $0.check) }, uniquingKeysWith: { x, _ in x })
+        var unmatchedOld = oldKeyed.filter { !newKeys.contains($0.key) }.map(\.check)
+        for (key, check) in newKeyed {
+            if let before = oldByKey.removeValue(forKey: key) {
+                pairs.append((before, check))
+            } else if let i = unmatchedOld.firstIndex(where: { $0.line == check.line }) {
+                pairs.append((unmatchedOld.remove(at: i), check))
+            } else {
+                pairs.append((nil, check))
+            }
         }
-        for (key, check) in keyed(a) where !newKeys.contains(key) {
-            out.append(CheckChange(name: check.name, line: check.line, oldVerdict: check.verdict, newVerdict: nil,
-                                   oldMeasured: check.measured, newMeasured: nil, expected: check.expected))
+        pairs += unmatchedOld.map { ($0, nil) }
+        return pairs.compactMap { before, after in
+            guard before?.verdict != after?.verdict || before?.measured != after?.measured || before?.name != after?.name else { return nil }
+            let check = (after ?? before)!
+            return CheckChange(name: check.name, oldName: before.flatMap { $0.name == after?.name ? nil : $0.name }, line: check.line,
+                               oldVerdict: before?.verdict, newVerdict: after?.verdict, oldMeasured: before?.measured,
+                               newMeasured: after?.measured, expected: check.expected)
         }
-        return out
     }
 
     /// Tables matched by label, else by number.

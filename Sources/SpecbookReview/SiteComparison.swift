@@ -142,6 +142,8 @@ public struct ValueChange: Codable, Equatable, Sendable {
 
 public struct CheckChange: Codable, Equatable, Sendable {
     public var name: String
+    /// The baseline's name of the check, when it differs (a name that quotes a measured number).
+    public var oldName: String?
     /// The check's line in the new notebook (the old one for a removed check).
     public var line: Int
     public var oldVerdict: String?
@@ -150,7 +152,7 @@ public struct CheckChange: Codable, Equatable, Sendable {
     public var newMeasured: String?
     public var expected: String
 
-    /// The verdict changed (a check added or removed counts).
+    /// The verdict changed (a check added or removed counts; a renamed check that holds on both sides does not).
     public var flipped: Bool { oldVerdict != newVerdict }
     public var nowFails: Bool { oldVerdict == "holds" && newVerdict == "fails" }
 }

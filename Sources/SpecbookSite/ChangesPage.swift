@@ -98,7 +98,8 @@ public struct ChangesPage {
             html += table(["Check", "Line", "Old", "New", "Measured"], n.checks.map { c in
                 let measured = c.oldMeasured == c.newMeasured ? code(c.newMeasured ?? "")
                     : "\(code(c.oldMeasured ?? "—")) → \(code(c.newMeasured ?? "—"))"
-                return [HTML.escape(c.name), String(c.line), verdict(c.oldVerdict), verdict(c.newVerdict), measured]
+                let name = HTML.escape(c.name) + (c.oldName.map { "<br><span class=\"was\">was: \(HTML.escape($0))</span>" } ?? "")
+                return [name, String(c.line), verdict(c.oldVerdict), verdict(c.newVerdict), measured]
             }, rowClass: { n.checks[$0].nowFails ? "now-failing" : nil })
         }
         if !n.values.isEmpty {
@@ -126,11 +127,11 @@ extension ChangesPage {
 
     func table(_ header: [String], _ rows: [[String]], numeric: Set<Int> = [], rowClass: (Int) -> String? = { _ in nil }) -> String {
         var html = "<div class=\"table-scroll\"><table class=\"changes-table\">\n<thead><tr>"
-        for (i, h) in header.enumerated() { html += "<th scope=\"col\"\(numeric.contains(i) ? " class=\"num\"" : "")>\(HTML.escape(h))</th>" }
+        for (i, h) in header.enumerated() { html += "<th scope=\"col\"\(numeric.contains(i) ? " class=\"numeric\"" : "")>\(HTML.escape(h))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for (r, row) in rows.enumerated() {
             html += "<tr\(rowClass(r).map { " class=\"\($0)\"" } ?? "")>"
-            for (i, cell) in row.enumerated() { html += "<td\(numeric.contains(i) ? " class=\"num\"" : "")>\(cell)</td>" }
+            for (i, cell) in row.enumerated() { html += "<td\(numeric.contains(i) ? " class=\"numeric\"" : "")>\(cell)</td>" }
             html += "</tr>\n"
         }
         return html + "</tbody></table></div>\n"

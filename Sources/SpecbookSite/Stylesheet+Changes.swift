@@ -15,9 +15,11 @@ main.changes { max-width: var(--frame); margin: 0 auto; padding: 1.5rem 1.25rem 
 .notebook-changes .source { color: var(--muted); margin-top: 0; }
 .changes-table { border-collapse: collapse; margin: 0.4rem 0 1rem; }
 .changes-table th, .changes-table td { border-bottom: 1px solid var(--border); padding: 0.25rem 0.7rem; text-align: left; vertical-align: top; }
-.changes-table .num { text-align: right; font-variant-numeric: tabular-nums; }
+.changes-table .numeric { text-align: right; font-variant-numeric: tabular-nums; }
 .changes-table td.changed, .changes-table th.changed { background: var(--mark-bg); }
 .changes-table tr.now-failing { background: var(--caution-bg); }
+.changes-table td:first-child { min-width: min(14rem, 60vw); }
+.changes-table .was { color: var(--muted); font-size: 0.9em; }
 .verdict-holds { color: var(--ok); font-weight: 600; }
 .verdict-fails { color: var(--caution); font-weight: 600; }
 .verdict-note { color: var(--note); font-weight: 600; }

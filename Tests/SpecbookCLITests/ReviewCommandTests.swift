@@ -127,7 +127,7 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertTrue(page.contains("id=\"changes-fit\""))
         XCTAssertFalse(page.contains("id=\"changes-other\""))
         XCTAssertTrue(page.contains("<a href=\"fit.html#value-slope\"><code>slope</code></a>"), "values link to where the page cites them")
-        XCTAssertTrue(page.contains("<td class=\"num\"><code>2.0</code></td><td class=\"num\"><code>3.0</code></td><td class=\"num\">+50%</td>"), page)
+        XCTAssertTrue(page.contains("<td class=\"numeric\"><code>2.0</code></td><td class=\"numeric\"><code>3.0</code></td><td class=\"numeric\">+50%</td>"), page)
         XCTAssertFalse(page.contains("fig-fixed"))
         for image in ["changes/fit/fig-line-old.png", "changes/fit/fig-line-old-dark.png", "changes/fit/fig-line-diff.png",
                       "changes/fit/fig-line-diff-dark.png"] {
