@@ -13,7 +13,8 @@ final class PreviewCommandTests: XCTestCase {
         try FileManager.default.createDirectory(at: root.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let notebook = root.appendingPathComponent("notebooks/intro.md")
-        try "---\ntitle: Intro\n---\n\nFirst version.\n".write(to: notebook, atomically: true, encoding: .utf8)
+        try "---\ntitle: Intro\n---\n\nFirst version, x = {{x}}.\n\n```swift\nreport(\"x\", 1)\n```\n"
+            .write(to: notebook, atomically: true, encoding: .utf8)
 
         let process = Process()
         process.executableURL = executable
@@ -44,15 +45,20 @@ final class PreviewCommandTests: XCTestCase {
 
         let page = try RawHTTP.get("/intro.html", port: port)
         XCTAssertEqual(page.status, 200)
-        XCTAssertTrue(page.text.contains("First version."), page.text)
+        XCTAssertTrue(page.text.contains("First version, x = <span class=\"value\" data-name=\"x\" id=\"value-x\">1</span>"), page.text)
         XCTAssertTrue(page.text.contains("EventSource"))
         XCTAssertTrue([403, 404].contains(try RawHTTP.get("/%2e%2e/notebooks/intro.md", port: port).status ?? 0))
 
         let events = try RawHTTP(port: port)
         events.send("/_specbook/events", keepAlive: true)
         XCTAssertTrue(events.read(until: ": connected"))
-        try "---\ntitle: Intro\n---\n\nSecond version.\n".write(to: notebook, atomically: true, encoding: .utf8)
+        try "---\ntitle: Intro\n---\n\nSecond version, x = {{x}}.\n\n```swift\nreport(\"x\", 2)\n```\n"
+            .write(to: notebook, atomically: true, encoding: .utf8)
         XCTAssertTrue(events.read(until: "event: reload", deadline: Date().addingTimeInterval(30)), events.text)
-        XCTAssertTrue(try RawHTTP.get("/intro.html", port: port).text.contains("Second version."))
+        XCTAssertTrue(try RawHTTP.get("/intro.html", port: port).text.contains("Second version"))
+        // The changes page compares with the build before the save: what this edit changed.
+        let changes = try RawHTTP.get("/changes.html", port: port).text
+        XCTAssertTrue(changes.contains("<code>1</code></td><td class=\"numeric\"><code>2</code></td><td class=\"numeric\">+100%</td>"), changes)
+        XCTAssertTrue(changes.contains("Compared with <code>the previous build</code>"), changes)
     }
 }
