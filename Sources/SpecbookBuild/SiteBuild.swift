@@ -166,16 +166,31 @@ public struct SiteBuild {
         }
     }
 
-    /// Runs every notebook, `options.jobs` at a time; outcomes in the notebooks' order.
+    /// Runs every notebook, `options.jobs` at a time, the longest (by its last run) first; outcomes in the notebooks'
+    /// order. A notebook that ran (not reused) has its time remembered for the next build.
     private func runAll(_ notebooks: [Notebook], runner: NotebookRunner, events: @escaping @Sendable (Event) -> Void) -> [NotebookRunner.Outcome] {
+        let file = CacheLayout(projectRoot: options.projectRoot).durations
+        var durations = RunDurations.load(file)
+        let order = RunDurations.longestFirst(notebooks.map { notebook in
+            notebook.executableBlocks.isEmpty ? 0 : durations.seconds(of: notebook.name, parameters: runner.parameters(for: notebook))
+        })
         let outcomes = ConcurrentSlots<NotebookRunner.Outcome>(count: notebooks.count)
         let next = Counter()
         DispatchQueue.concurrentPerform(iterations: max(1, min(options.jobs, notebooks.count))) { _ in
-            while let i = next.take(below: notebooks.count) {
+            while let position = next.take(below: notebooks.count) {
+                let i = order[position]
                 outcomes[i] = runner.run(notebooks[i]) { events(.notebook(i, $0)) }
             }
         }
-        return outcomes.all
+        let all = outcomes.all
+        // A shard ran only part of each notebook: its times would mislead the next build.
+        guard options.shard == nil else { return all }
+        for outcome in all where !outcome.cacheHit {
+            guard let result = outcome.result, result.status == .ok else { continue }
+            durations.record(result.seconds, of: outcome.job.notebook.name, parameters: outcome.job.parameters)
+        }
+        durations.save(to: file)
+        return all
     }
 }
 

@@ -48,6 +48,8 @@ public struct CacheLayout: Sendable, Equatable {
 
     /// Formatted citations, by a hash of the bibliography, the style and the citations (see the build's formatter).
     public var citations: URL { root.appendingPathComponent("citations") }
+    /// How long each notebook's last run took, by name and parameters, so a build starts the longest first.
+    public var durations: URL { root.appendingPathComponent("durations.json") }
     /// The toolchain's version line, remembered per compiler.
     public var toolchain: URL { root.appendingPathComponent("toolchain.txt") }
 }

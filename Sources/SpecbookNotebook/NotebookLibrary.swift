@@ -21,15 +21,19 @@ public struct NotebookLibrary: Sendable {
     public static let modules = ["Specbook", "SpecbookWire", "SpecbookNumerics", "SpecbookFigures"]
     /// The C shims (system library targets) those modules import; a notebook compile needs their module maps.
     public static let shims = ["CCairo", "COpenBLAS", "CZlib"]
+    /// The C targets those modules import (compiled into the library); their module maps are in `include/`.
+    public static let cTargets = ["CFFTKernels"]
 
-    /// Module search paths: the built Swift modules and every C shim the library depends on.
+    /// Module search paths: the built Swift modules and every C module the library depends on.
     public var includePaths: [String] {
-        [binPath.appendingPathComponent("Modules").path] + Self.shims.map { packageRoot.appendingPathComponent("Sources/\($0)").path }
+        [binPath.appendingPathComponent("Modules").path]
+            + Self.shims.map { packageRoot.appendingPathComponent("Sources/\($0)").path }
+            + Self.cTargets.map { packageRoot.appendingPathComponent("Sources/\($0)/include").path }
     }
 
     /// The library's source folders: a change in any of them means a rebuild.
     public var sourceFolders: [URL] {
-        (Self.modules + Self.shims).map { packageRoot.appendingPathComponent("Sources/\($0)") }
+        (Self.modules + Self.shims + Self.cTargets).map { packageRoot.appendingPathComponent("Sources/\($0)") }
     }
 
     /// Finds the library next to the running `specbook` executable (`.build/release/specbook`).

@@ -1,3 +1,4 @@
+import CFFTKernels
 import Foundation
 
 /// A reusable plan for the DFT of real input, returning the n/2 + 1 non-redundant outputs X_0 ... X_{n/2}.
@@ -26,11 +27,15 @@ public struct RealFFTPlan: Sendable {
     private let twiddleRe: [Double]
     private let twiddleIm: [Double]
 
-    public init(count: Int) throws {
+    /// The vector instructions the transform runs (see ``FFTPlan/instructionSet``).
+    public var instructionSet: FFTInstructionSet { plan.instructionSet }
+
+    /// A plan for real input of `count` values, on the CPU's fastest instruction set unless told otherwise.
+    public init(count: Int, instructionSet: FFTInstructionSet = .fastest) throws {
         guard count >= 1 else { throw NumericsError.invalidArgument("RealFFTPlan: count must be at least 1, got \(count)") }
         self.count = count
         if count % 2 == 0 {
-            plan = try FFTPlan(count: count / 2)
+            plan = try FFTPlan(count: count / 2, instructionSet: instructionSet)
             var re = [Double](repeating: 0, count: count / 2 + 1)
             var im = re
             for k in 0...count / 2 {
@@ -38,7 +43,7 @@ public struct RealFFTPlan: Sendable {
             }
             twiddleRe = re; twiddleIm = im
         } else {
-            plan = try FFTPlan(count: count)
+            plan = try FFTPlan(count: count, instructionSet: instructionSet)
             twiddleRe = []; twiddleIm = []
         }
     }
@@ -68,27 +73,12 @@ public struct RealFFTPlan: Sendable {
             return
         }
         let h = count / 2
-        // z_j = x_{2j} + i x_{2j+1}, transformed in the output buffers
-        for j in 0..<h { real[j] = x[2 * j]; imag[j] = x[2 * j + 1] }
+        let set = Int32(plan.instructionSet.rawValue)
+        // z_j = x_{2j} + i x_{2j+1}, transformed in the output buffers, then split into X_0 ... X_{n/2}
+        specbook_rfft_pack(set, x, real, imag, h)
         plan.forward(real: real, imag: imag)
-        let z0r = real[0], z0i = imag[0]
-        real[0] = z0r + z0i; imag[0] = 0
-        real[h] = z0r - z0i; imag[h] = 0
         twiddleRe.withUnsafeBufferPointer { wr in
-            twiddleIm.withUnsafeBufferPointer { wi in
-                var k = 1
-                while k <= h - k {
-                    let ar = real[k], ai = imag[k], br = real[h - k], bi = imag[h - k]
-                    // E_k = (Z_k + conj Z_{h-k})/2, O_k = (Z_k - conj Z_{h-k})/(2i);
-                    // X_k = E_k + W^k O_k and X_{h-k} = conj(E_k - W^k O_k)
-                    let er = 0.5 * (ar + br), ei = 0.5 * (ai - bi)
-                    let or = 0.5 * (ai + bi), oi = -0.5 * (ar - br)
-                    let tr = wr[k] * or - wi[k] * oi, ti = wr[k] * oi + wi[k] * or
-                    real[k] = er + tr; imag[k] = ei + ti
-                    real[h - k] = er - tr; imag[h - k] = -(ei - ti)
-                    k += 1
-                }
-            }
+            twiddleIm.withUnsafeBufferPointer { wi in specbook_rfft_split(set, real, imag, h, wr.baseAddress!, wi.baseAddress!) }
         }
     }
 

@@ -44,8 +44,9 @@ public struct SplitComplexVector: Sendable, Equatable {
 ///
 /// Lengths whose prime factors are at most 31 use a self-sorting mixed-radix transform (radix 4, 2,
 /// 3, 5 butterflies, precomputed twiddles); other lengths use Bluestein's chirp-z algorithm over a
-/// power-of-two transform of length >= 2n - 1. The plan holds only immutable tables, so one plan
-/// can serve many calls and threads.
+/// power-of-two transform of length >= 2n - 1. The butterflies use the widest vector instructions the
+/// CPU supports (``FFTInstructionSet``), with the same results on every CPU. The plan holds only
+/// immutable tables, so one plan can serve many calls and threads.
 ///
 /// ```swift
 /// let plan = try FFTPlan(count: 8)
@@ -61,6 +62,8 @@ public struct SplitComplexVector: Sendable, Equatable {
 /// - NaN or infinite input spreads to every output, as in any FFT.
 public struct FFTPlan: Sendable {
     public let count: Int
+    /// The vector instructions the butterflies run: the one asked for, or the fastest the CPU has.
+    public let instructionSet: FFTInstructionSet
     private let algorithm: Algorithm
 
     private enum Algorithm: Sendable {
@@ -69,15 +72,17 @@ public struct FFTPlan: Sendable {
         case bluestein(BluesteinKernel)
     }
 
-    public init(count: Int) throws {
+    /// A plan for transforms of `count` values, on the CPU's fastest instruction set unless told otherwise.
+    public init(count: Int, instructionSet: FFTInstructionSet = .fastest) throws {
         guard count >= 1 else { throw NumericsError.invalidArgument("FFTPlan: count must be at least 1, got \(count)") }
         self.count = count
+        self.instructionSet = instructionSet.available
         if count == 1 {
             algorithm = .identity
-        } else if let kernel = MixedRadixKernel(count: count) {
+        } else if let kernel = MixedRadixKernel(count: count, instructionSet: instructionSet) {
             algorithm = .mixedRadix(kernel)
         } else {
-            algorithm = .bluestein(BluesteinKernel(count: count))
+            algorithm = .bluestein(BluesteinKernel(count: count, instructionSet: instructionSet))
         }
     }
 
@@ -153,11 +158,11 @@ struct BluesteinKernel: Sendable {
     private let filterRe: [Double]
     private let filterIm: [Double]
 
-    init(count n: Int) {
+    init(count n: Int, instructionSet: FFTInstructionSet) {
         count = n
         var m = 1
         while m < 2 * n - 1 { m <<= 1 }
-        inner = MixedRadixKernel(count: m)!
+        inner = MixedRadixKernel(count: m, instructionSet: instructionSet)!
         var cr = [Double](repeating: 0, count: n)
         var ci = [Double](repeating: 0, count: n)
         for k in 0..<n {

@@ -16,7 +16,8 @@ struct Fixture {
     static let products: [(file: String, sources: [String])] = [
         ("specbook", ["specbook", "SpecbookBuild", "SpecbookSite", "SpecbookReview", "SpecbookNotebook", "SpecbookMarkdown", "SpecbookWire",
                       "CCmark"]),
-        ("libSpecbook.so", ["Specbook", "SpecbookNumerics", "SpecbookFigures", "SpecbookWire", "CCairo", "COpenBLAS", "CZlib"]),
+        ("libSpecbook.so", ["Specbook", "SpecbookNumerics", "SpecbookFigures", "SpecbookWire", "CCairo", "COpenBLAS", "CZlib",
+                            "CFFTKernels"]),
     ]
 
     /// Why the `specbook` beside the tests cannot be used: missing, or older than a source file it is built from
@@ -32,7 +33,7 @@ struct Fixture {
                 let files = fm.enumerator(at: packageRoot.appendingPathComponent("Sources/\(folder)"),
                                           includingPropertiesForKeys: [.contentModificationDateKey])
                 while let file = files?.nextObject() as? URL {
-                    guard ["swift", "h", "modulemap"].contains(file.pathExtension) else { continue }
+                    guard ["swift", "h", "c", "modulemap"].contains(file.pathExtension) else { continue }
                     if let date = try? file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate, date > built {
                         return "\(binary.path) is older than \(file.path): rebuild before testing"
                     }

@@ -1,0 +1,17 @@
+// One variant's entry points, included after FFTKernelBodies.h with the same KERNEL(name).
+
+specbook_fft_butterfly KERNEL(butterfly_for)(int radix) {
+    switch (radix) {
+    case 2: return KERNEL(radix2);
+    case 3: return KERNEL(radix3);
+    case 4: return KERNEL(radix4);
+    case 5: return KERNEL(radix5);
+    default: return 0;
+    }
+}
+
+void KERNEL(rfft_pack_entry)(const double *x, double *re, double *im, long h) { KERNEL(rfft_pack)(x, re, im, h); }
+
+void KERNEL(rfft_split_entry)(double *re, double *im, long h, const double *wr, const double *wi) {
+    KERNEL(rfft_split)(re, im, h, wr, wi);
+}

@@ -1,0 +1,9 @@
+// The butterfly passes with AVX2 and FMA; called only when the CPU reports both.
+#include "CFFTKernels.h"
+#if defined(__x86_64__)
+#pragma clang attribute push(__attribute__((target("avx,avx2,fma"))), apply_to = function)
+#define KERNEL(name) specbook_##name##_avx2
+#include "FFTKernelBodies.h"
+#include "FFTKernelTable.h"
+#pragma clang attribute pop
+#endif

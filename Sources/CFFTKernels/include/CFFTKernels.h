@@ -1,0 +1,41 @@
+// Butterfly passes of Specbook's FFT, compiled once per instruction set and chosen at run time.
+//
+// The same C source is built for baseline x86-64 (SSE2), AVX2 + FMA and AVX-512, so one library runs the widest
+// vectors the CPU has and stays correct on any x86-64. Floating-point contraction is off in every variant, so all
+// variants return bit-identical results.
+#ifndef CFFTKERNELS_H
+#define CFFTKERNELS_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// The instruction sets a kernel is compiled for, narrowest first.
+enum {
+    SPECBOOK_FFT_BASELINE = 0,  // x86-64 baseline (SSE2), or the target's default elsewhere
+    SPECBOOK_FFT_AVX2 = 1,      // AVX2 + FMA
+    SPECBOOK_FFT_AVX512 = 2,    // AVX-512 F, DQ, VL
+};
+
+/// One Stockham pass of radix p: X'(j + a L*, k) = sum_b w_p^{ab} w_L^{jb} X(j, k + b r), read from (sr, si), written
+/// to (dr, di); ls = L*, r = columns; twiddles w_L^{jb} at (b - 1) ls + j of (tr, ti).
+typedef void (*specbook_fft_butterfly)(const double *sr, const double *si, double *dr, double *di, long ls, long r,
+                                       const double *tr, const double *ti);
+
+/// The widest instruction set this CPU supports (and that this build compiled).
+int specbook_fft_fastest_instruction_set(void);
+
+/// The pass for `radix` (2, 3, 4 or 5) in `instruction_set`, or NULL for another radix or an unsupported set.
+specbook_fft_butterfly specbook_fft_butterfly_for(int instruction_set, int radix);
+
+/// Real-input FFT, packing: re[j] = x[2j], im[j] = x[2j + 1] for j < h.
+void specbook_rfft_pack(int instruction_set, const double *x, double *re, double *im, long h);
+
+/// Real-input FFT, splitting the half-length transform Z (in re, im; h values) into X_0 ... X_h in place, with
+/// twiddles e^{-2 pi i k / 2h} at (wr, wi).
+void specbook_rfft_split(int instruction_set, double *re, double *im, long h, const double *wr, const double *wi);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
