@@ -9,7 +9,9 @@ import Foundation
 /// ax.legendLocation = nil            // no legend
 /// ```
 /// **Edge cases:** `.best` tries the positions in matplotlib's order (upper right first) and keeps
-/// the first with the fewest points and line segments under the box.
+/// the first with the fewest points and line segments under the box; when even that one covers more than 2% of
+/// them (and more than two), no corner is free and the legend goes outside the axes, right of the plot area,
+/// which shrinks to make room.
 public enum LegendLocation: String, Sendable, CaseIterable {
     case best, upperRight, upperLeft, lowerLeft, lowerRight, right, centerLeft, centerRight, lowerCenter, upperCenter, center
 }
@@ -33,17 +35,31 @@ struct LegendRenderer {
         panel.axes.elements.compactMap { element in element.label.map { LegendEntry(label: $0, element: element) } }
     }
 
-    func draw() {
-        guard let location = panel.axes.legendLocation else { return }
+    /// The legend box's width and height, nil when the panel shows no legend.
+    var boxSize: (width: Double, height: Double)? {
         let entries = self.entries
-        guard !entries.isEmpty else { return }
+        guard panel.axes.legendLocation != nil, !entries.isEmpty else { return nil }
+        let size = m.legend, border = 0.5 * size, spacing = 0.5 * size
+        let rowHeight = size * (Typesetter.capHeight + Typesetter.depth) + 2
+        let labelWidth = entries.map { text.measure($0.label, size: size).width }.max() ?? 0
+        return (border * 2 + 2.8 * size + labelWidth, border * 2 + Double(entries.count) * rowHeight + Double(entries.count - 1) * spacing)
+    }
+
+    /// Whether `.best` finds no free place inside the plot area, so the legend goes outside it.
+    var belongsOutside: Bool {
+        guard panel.axes.legendLocation == .best, let (width, height) = boxSize else { return false }
+        let covered = badness(place(.best, width: width, height: height, inset: 0.5 * m.legend))
+        return covered > max(2, badness(panel.plot) / 50)
+    }
+
+    func draw() {
+        guard let location = panel.axes.legendLocation, let (width, height) = boxSize else { return }
+        let entries = self.entries
         let size = m.legend
         let handle = 2 * size, gap = 0.8 * size, border = 0.5 * size, spacing = 0.5 * size, inset = 0.5 * size
         let rowHeight = size * (Typesetter.capHeight + Typesetter.depth) + 2
-        let labelWidth = entries.map { text.measure($0.label, size: size).width }.max() ?? 0
-        let width = border * 2 + handle + gap + labelWidth
-        let height = border * 2 + Double(entries.count) * rowHeight + Double(entries.count - 1) * spacing
-        let box = place(location, width: width, height: height, inset: inset)
+        let box = panel.legendOutside ? Rect(x: panel.plot.maxX + m.pad * 2, y: panel.plot.y, width: width, height: height)
+            : place(location, width: width, height: height, inset: inset)
 
         Painter.roundedRectangle(cr, x: box.x, y: box.y, width: box.width, height: box.height, radius: 3)
         Painter.setColor(cr, palette.legendBackground)

@@ -20,6 +20,8 @@ struct TextMetrics {
 struct Typesetter {
     let cr: OpaquePointer
     let family: String
+    /// Collects every run drawn, for the SVG's text layer; nil for PNG.
+    var layer: TextLayer? = nil
 
     /// One run of text at a size factor, raised by `rise` ems.
     struct Run { var text: String; var scale: Double; var rise: Double }
@@ -96,6 +98,11 @@ struct Typesetter {
             let runSize = size * run.scale
             select(size: runSize, bold: bold)
             cairo_move_to(cr, pen, dy - run.rise * size)
+            if let layer {
+                var (deviceX, deviceY) = (pen, dy - run.rise * size)
+                cairo_user_to_device(cr, &deviceX, &deviceY)
+                layer.runs.append(.init(text: run.text, x: deviceX, y: deviceY, size: runSize, degrees: rotation * 180 / .pi, bold: bold))
+            }
             cairo_show_text(cr, run.text)
             pen += advance(run.text)
         }
