@@ -28,6 +28,9 @@ struct Typesetter {
 
     /// Digit height and depth of DejaVu Sans, in ems; used for boxes so labels align on digits.
     static let capHeight = 0.73
+    /// Size of a superscript or subscript against its text: large enough that a tick label's exponent (90% of the
+    /// 13-point base) stays at 10 CSS px when the figure is shown at its own width.
+    static let scriptScale = 0.86
     static let depth = 0.24
 
     static func runs(_ markup: String) -> [Run] {
@@ -39,7 +42,7 @@ struct Typesetter {
             if (c == "^" || c == "_"), chars.first == "{", let close = chars.firstIndex(of: "}") {
                 if !current.isEmpty { runs.append(Run(text: current, scale: 1, rise: 0)); current = "" }
                 let inner = String(chars[chars.index(after: chars.startIndex)..<close])
-                runs.append(Run(text: inner, scale: 0.7, rise: c == "^" ? 0.45 : -0.2))
+                runs.append(Run(text: inner, scale: Self.scriptScale, rise: c == "^" ? 0.42 : -0.2))
                 chars = chars[chars.index(after: close)...]
             } else {
                 current.append(c)
