@@ -141,9 +141,11 @@ extension Figure {
             layouts.append(panel)
         }
         alignMargins(&layouts, text, m)
-        // A legend with no free place inside its plot area goes outside it, which shrinks the plot.
+        // A legend with no free place inside its plot area goes outside it, which shrinks the plot, unless it would
+        // take over a third of the panel's width: then the least covered place inside is the lesser harm.
         let crowded = layouts.indices.filter { i in
-            LegendRenderer(cr: text.cr, panel: layouts[i], theme: .light, palette: Palette(.light), text: text, m: m).belongsOutside
+            let legend = LegendRenderer(cr: text.cr, panel: layouts[i], theme: .light, palette: Palette(.light), text: text, m: m)
+            return legend.belongsOutside && (legend.boxSize?.width ?? 0) + m.pad * 3 <= layouts[i].cell.width / 3
         }
         guard !crowded.isEmpty else { return layouts }
         for i in crowded {

@@ -68,4 +68,13 @@ final class LegendTests: XCTestCase {
         try unlabelled.axes.scatter(x: grid, y: rows, size: 4)
         XCTAssertGreaterThan(try XCTUnwrap(textX("1.0", in: unlabelled)), rightTick + 40, "the plot shrank to make room")
     }
+
+    func testALegendTooWideForTheMarginStaysInside() throws {
+        let fig = Figure(width: 400, height: 260)
+        let grid = (0..<400).map { Double($0 % 20) / 19 }, rows = (0..<400).map { Double($0 / 20) / 19 }
+        let long = "samples on a regular grid, twenty by twenty"
+        try fig.axes.scatter(x: grid, y: rows, label: long, size: 4)
+        let label = try XCTUnwrap(textX(long, in: fig)), rightTick = try XCTUnwrap(textX("1.0", in: fig))
+        XCTAssertLessThan(label, rightTick, "a legend a third of the figure wide keeps the plot its width")
+    }
 }
