@@ -44,9 +44,10 @@ FIGURES = """Array.from(document.querySelectorAll('figure.figure')).map(f => ({
   id: f.id, svg: f.querySelector('a.figure-image').href, width: f.querySelector('img').getBoundingClientRect().width,
   src: f.querySelector('img').currentSrc }))"""
 
+# TeX left as text: `$...$`, a command, a braced script, or a bare script such as h_K, k^-2, alpha_c.
 TEX_LEFT = """Array.from(document.querySelectorAll('figcaption, th, td, .card p, .description'))
   .map(e => e.cloneNode(true)).map(c => { c.querySelectorAll('math, code').forEach(m => m.remove()); return c.textContent; })
-  .filter(t => /\\$[^$\\s][^$]*\\$|\\\\[a-zA-Z]{2,}|[_^]\\{/.test(t))"""
+  .filter(t => /\\$[^$\\s][^$]*\\$|\\\\[a-zA-Z]{2,}|[_^]\\{|[A-Za-z)]_[A-Za-z0-9(]|[A-Za-z0-9)]\\^[-−0-9A-Za-z(]/.test(t))"""
 
 
 def local(url):
