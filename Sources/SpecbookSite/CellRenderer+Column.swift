@@ -4,6 +4,8 @@ import SpecbookNotebook
 extension CellRenderer {
     /// Width of the reading column on a wide screen, in CSS pixels (46rem).
     public static let bodyWidth = 736.0
+    /// Table cells up to this many visible characters are kept on one line.
+    static let unbrokenCellCharacters = 36
     /// Characters of printed output that fit one line of the reading column (monospace at 0.86em, about 7.7 px each).
     static let bodyOutputCharacters = 90
 

@@ -181,9 +181,11 @@ public struct CellRenderer {
             html += "</figcaption>\n"
         }
         html += "<div class=\"table-wrap\"><table>\n"
-        html += "<thead><tr>" + head.map { "<th scope=\"col\">\(MathText.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        // Short cells never wrap (a phone scrolls the table instead of stacking "d + 1" a word per line).
+        func short(_ cell: String) -> String { Self.visibleLength(cell) <= Self.unbrokenCellCharacters ? " class=\"nowrap\"" : "" }
+        html += "<thead><tr>" + head.map { "<th scope=\"col\"\(short($0))>\(MathText.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in table.rows.dropFirst() {
-            html += "<tr>" + row.map { "<td>\(MathText.html($0))</td>" }.joined() + "</tr>\n"
+            html += "<tr>" + row.map { "<td\(short($0))>\(MathText.html($0))</td>" }.joined() + "</tr>\n"
         }
         return html + "</tbody></table></div>\n</figure>\n"
     }

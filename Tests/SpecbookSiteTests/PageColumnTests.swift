@@ -72,6 +72,7 @@ final class PageColumnTests: XCTestCase {
         XCTAssertEqual(classOfCell(3, in: html), "cell column-page", "a 1000-px figure is wider than the column")
         XCTAssertEqual(classOfCell(4, in: html), "cell column-page", "seven columns of text")
         XCTAssertEqual(classOfCell(5, in: html), "cell", "column: body keeps even a wide figure in the column")
+        XCTAssertTrue(html.contains("<td class=\"nowrap\"><math"), "a short cell stays on one line")
     }
 
     func testTableWidthCountsWhatTheReaderSees() {
