@@ -2,7 +2,11 @@
 # Builds the fixture site (Tests/Fixtures/site) and drives headless Chromium over it with Playwright:
 # console errors, links and images, figures, MathML, dark scheme, keyboard, phone width, search, and axe-core's
 # WCAG 2.1 AA rules (contrast included) in both colour schemes; then the changes page of a rebuild after an edit.
+# With a folder argument (scripts/test.sh passes .build/site-quick, the quick-profile report) it also checks that
+# report at 1280 and 390 px, light and dark: no sideways page scroll, nothing clipped without a way to see it, figure
+# text of 10 CSS px or more, dark-figure marks at 3:1 against their background, one H1, MathML in captions and tables.
 # Screenshots go to test-artifacts/. Ends with `N passed, M failed`; exits non-zero on any failure.
+#   scripts/browser-test.sh [REPORT_SITE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,7 +32,9 @@ mkdir -p test-artifacts
   exit 1
 }
 status=0
-CHROMIUM="$(command -v chromium)" "$venv/bin/python" tests/browser/site_test.py \
+report=()
+if [ $# -gt 0 ]; then report=(--report "$1"); fi
+CHROMIUM="$(command -v chromium)" "$venv/bin/python" tests/browser/site_test.py "${report[@]}" \
   .build/browser-site test-artifacts test-artifacts/browser-build.log || status=1
 
 # The changes page: the fixture built, one notebook edited (fewer samples), built again.

@@ -40,6 +40,6 @@ python3 scripts/notebook-style.py notebooks
 .build/release/specbook pdf -P profile=quick --out .build/report-quick.pdf
 pages=$(pdfinfo .build/report-quick.pdf | awk '/^Pages:/ {print $2}')
 echo "quick-profile report: $pages PDF pages" >&2
-if [ -x scripts/browser-test.sh ]; then scripts/browser-test.sh; fi
+if [ -x scripts/browser-test.sh ]; then scripts/browser-test.sh .build/site-quick; fi
 # A sharded build of a fixture with sweeps through a real one-node Slurm cluster (started and stopped by the script).
 scripts/slurm-test.sh

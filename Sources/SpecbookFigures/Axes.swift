@@ -88,6 +88,21 @@ public final class Axes {
                                          width: width, marker: marker, markerSize: markerSize)))
     }
 
+    /// Adds a legend row that draws nothing on the plot: the key to a line style or marker that several series
+    /// share (matplotlib's proxy artist), such as "dashed: fitted power laws".
+    ///
+    /// ```swift
+    /// ax.legendEntry("power-law fits", style: .dashed)
+    /// ax.legendEntry("below the floor", style: nil, marker: .cross)
+    /// ```
+    /// **Edge cases:** `style: nil` draws the marker alone; the entry never moves the axis limits, never takes a
+    /// colour from the cycle and never counts as covered data when the legend is placed.
+    public func legendEntry(_ label: String, color: Color = .ink, style: LineStyle? = .solid, width: Double = 1.5,
+                            marker: Marker? = nil, markerSize: Double = 7) {
+        elements.append(.line(LineSeries(x: [], y: [], label: label, color: .explicit(color), style: style ?? .solid,
+                                         width: style == nil ? 0 : max(width, 0), marker: marker, markerSize: markerSize)))
+    }
+
     /// Adds a line through y[i] at x = 0, 1, 2, ...
     public func line(y: [Double], label: String? = nil, color: Color? = nil, style: LineStyle = .solid, width: Double = 2) throws {
         try line(x: y.indices.map(Double.init), y: y, label: label, color: color, style: style, width: width)

@@ -1,17 +1,24 @@
-/// An sRGB colour with opacity, each component in 0...1.
+import Foundation
+
+/// An sRGB colour with opacity, each component in 0...1, or a role (`.ink`, `.muted`, `.measured`, `.predicted`)
+/// that each theme draws in its own colour.
 ///
 /// ```swift
 /// try fig.axes.line(x: xs, y: ys, color: .orange)              // tab10 orange
 /// try fig.axes.line(x: xs, y: ys, color: Color(hex: 0x8c564b))
+/// try fig.axes.scatter(x: xs, y: ys, label: "data", color: .measured)   // near-black, or near-white on dark
 /// ```
-/// **Edge cases:** components outside 0...1 are clamped when drawn. The tab10 colours are drawn a
-/// little lighter in the dark theme so they keep their contrast against the dark background, and `.black`
-/// is drawn in the dark theme's light text colour.
+/// **Edge cases:** components outside 0...1 are clamped when drawn. The tab10 colours are drawn a little lighter
+/// in the dark theme; `.black` is drawn as `.ink`. Any explicit colour with less than 3:1 contrast against the
+/// theme's background (WCAG 2.1's bound for graphics) is mixed towards the theme's ink until it reaches 3:1, so
+/// a mark is never drawn (nearly) invisibly; its hue is kept. A theme colour's components read as the light theme's.
 public struct Color: Hashable, Sendable {
     public var red: Double
     public var green: Double
     public var blue: Double
     public var alpha: Double
+    /// The theme colour this stands for, resolved when drawn; nil for a fixed sRGB colour.
+    var role: ThemeColor?
 
     public init(red: Double, green: Double, blue: Double, alpha: Double = 1) {
         self.red = red
@@ -27,10 +34,20 @@ public struct Color: Hashable, Sendable {
             blue: Double(hex & 0xFF) / 255, alpha: alpha)
     }
 
-    /// The same colour with opacity `alpha`.
-    public func opacity(_ alpha: Double) -> Color { Color(red: red, green: green, blue: blue, alpha: alpha) }
+    private init(_ role: ThemeColor) {
+        let light = role.color(in: .light)
+        self.init(red: light.red, green: light.green, blue: light.blue)
+        self.role = role
+    }
 
-    /// This colour mixed with `other`: `fraction` 0 is self, 1 is other.
+    /// The same colour with opacity `alpha` (a theme colour stays one).
+    public func opacity(_ alpha: Double) -> Color {
+        var copy = self
+        copy.alpha = alpha
+        return copy
+    }
+
+    /// This colour mixed with `other`: `fraction` 0 is self, 1 is other (a fixed colour: the light theme's).
     public func mixed(with other: Color, _ fraction: Double) -> Color {
         Color(
             red: red + (other.red - red) * fraction, green: green + (other.green - green) * fraction,
@@ -50,15 +67,72 @@ public struct Color: Hashable, Sendable {
     public static let black = Color(red: 0, green: 0, blue: 0)
     public static let white = Color(red: 1, green: 1, blue: 1)
 
+    /// The theme's text colour: near-black on light figures, near-white on dark ones. For marks that must read as
+    /// strongly as the axes (data points under a fit, the main estimate).
+    public static let ink = Color(.ink)
+    /// The theme's secondary text colour, for guides and annotations that should recede.
+    public static let muted = Color(.muted)
+    /// Measured data (samples, observations, estimates): the ink colour, so it stands apart from the coloured fits.
+    public static let measured = Color(.measured)
+    /// A theory's prediction or reference curve: a red with 3:1 contrast or more in both themes.
+    public static let predicted = Color(.predicted)
+
     /// matplotlib's default colour cycle, "tab10", in its order.
     public static let tab10: [Color] = [.blue, .orange, .green, .red, .purple, .brown, .pink, .gray, .olive, .cyan]
 
-    /// The colour as drawn in `theme`: tab10 colours are lightened on dark backgrounds, and black (data marked
-    /// in the text colour, such as the data points under a fit) becomes the dark theme's light text colour.
+    /// The colour as drawn in `theme`: a theme colour takes the theme's value, tab10 colours are lightened on dark
+    /// backgrounds, black becomes the ink colour, and any colour below 3:1 contrast against the background is
+    /// mixed towards the ink until it reaches 3:1.
     func resolved(for theme: FigureTheme) -> Color {
-        guard theme == .dark else { return self }
-        if self.opacity(1) == .black { return Color(hex: 0xe6e6e6, alpha: alpha) }
-        guard Color.tab10.contains(self.opacity(1)) else { return self }
-        return mixed(with: .white, 0.22).opacity(alpha)
+        if let role { return role.color(in: theme).opacity(alpha) }
+        var color = self.opacity(1)
+        if color == .black { return ThemeColor.ink.color(in: theme).opacity(alpha) }
+        if theme == .dark, Color.tab10.contains(color) { color = color.mixed(with: .white, 0.22) }
+        return color.legible(on: Palette(theme).background, towards: ThemeColor.ink.color(in: theme)).opacity(alpha)
+    }
+
+    /// WCAG 2.1 relative luminance of the opaque colour.
+    public var luminance: Double {
+        func linear(_ c: Double) -> Double {
+            let v = min(max(c, 0), 1)
+            return v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
+    }
+
+    /// WCAG 2.1 contrast ratio between two opaque colours, 1...21.
+    ///
+    /// ```swift
+    /// Color.white.contrast(with: .black)   // 21
+    /// ```
+    public func contrast(with other: Color) -> Double {
+        let (a, b) = (luminance, other.luminance)
+        return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+    }
+
+    /// The least mix of this colour towards `ink` that has 3:1 contrast against `background` (self when it has).
+    func legible(on background: Color, towards ink: Color, minimum: Double = 3) -> Color {
+        guard contrast(with: background) < minimum else { return self }
+        var fraction = 0.0
+        var result = self
+        while fraction < 1, result.contrast(with: background) < minimum {
+            fraction += 0.02
+            result = mixed(with: ink, min(fraction, 1))
+        }
+        return result
+    }
+}
+
+/// A colour named for its role, which each theme resolves to its own value.
+enum ThemeColor: String, Hashable, Sendable {
+    case ink, muted, measured, predicted
+
+    func color(in theme: FigureTheme) -> Color {
+        let palette = Palette(theme)
+        switch self {
+        case .ink, .measured: return palette.foreground
+        case .muted: return palette.secondary
+        case .predicted: return theme == .light ? Color(hex: 0xc0392b) : Color(hex: 0xff8a80)
+        }
     }
 }

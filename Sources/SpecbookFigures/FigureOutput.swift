@@ -10,7 +10,8 @@ extension Figure {
     /// ```
     /// **Edge cases:** the same figure gives the same bytes every time. Cairo 1.16's SVG surface
     /// draws text as glyph outlines (`<symbol>` paths placed with `<use>`), so SVG text looks exact
-    /// everywhere but cannot be selected; heat maps are embedded as PNG images.
+    /// everywhere; an invisible text layer (``TextLayer``) over them keeps the words selectable and their sizes
+    /// readable; heat maps are embedded as PNG images.
     public func write(to url: URL, format: FigureFormat, theme: FigureTheme = .light, scale: Double = 2) throws {
         let bytes = format == .png ? try pngData(theme: theme, scale: scale) : try svgData(theme: theme)
         do { try Data(bytes).write(to: url) } catch { throw FigureError.io("cannot write \(url.path): \(error.localizedDescription)") }
@@ -56,8 +57,9 @@ extension Figure {
             throw FigureError.cairo("could not create an SVG surface")
         }
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
+        let layer = TextLayer(family: fontFamily)
         do {
-            try draw(on: surface, theme: theme, scale: 1)
+            try draw(on: surface, theme: theme, scale: 1, layer: layer)
         } catch {
             cairo_surface_destroy(surface)
             throw error
@@ -66,7 +68,7 @@ extension Figure {
         let status = cairo_surface_status(surface)
         cairo_surface_destroy(surface)
         guard status == CAIRO_STATUS_SUCCESS else { throw FigureError.cairo(String(cString: cairo_status_to_string(status))) }
-        return withExtendedLifetime(sink) { SVGTidy.tidy(sink.bytes) }
+        return withExtendedLifetime(sink) { layer.inserted(into: SVGTidy.tidy(sink.bytes)) }
     }
 
     private func checkSize() throws {
@@ -74,13 +76,13 @@ extension Figure {
     }
 
     /// Draws every panel onto `surface`; the one drawing routine behind PNG and SVG.
-    private func draw(on surface: OpaquePointer, theme: FigureTheme, scale: Double) throws {
+    private func draw(on surface: OpaquePointer, theme: FigureTheme, scale: Double, layer: TextLayer? = nil) throws {
         guard let cr = cairo_create(surface) else { throw FigureError.cairo("could not create a drawing context") }
         defer { cairo_destroy(cr) }
         cairo_scale(cr, scale, scale)
         Typesetter.configureFonts(cr)
         let palette = Palette(theme), metrics = Metrics(font: fontSize)
-        let text = Typesetter(cr: cr, family: fontFamily)
+        let text = Typesetter(cr: cr, family: fontFamily, layer: layer)
         Painter.setColor(cr, palette.background)
         cairo_paint(cr)
         let layouts = try layout(text, metrics)

@@ -9,7 +9,10 @@ import Foundation
 /// ax.legendLocation = nil            // no legend
 /// ```
 /// **Edge cases:** `.best` tries the positions in matplotlib's order (upper right first) and keeps
-/// the first with the fewest points and line segments under the box.
+/// the first with the fewest points and line segments under the box (a marker counting as ten); when even that
+/// one hides a marker, or more than 2% of the lines, no place is free and the legend
+/// goes outside the axes, right of the plot area, which shrinks to make room (unless the legend would take over a
+/// third of the panel's width).
 public enum LegendLocation: String, Sendable, CaseIterable {
     case best, upperRight, upperLeft, lowerLeft, lowerRight, right, centerLeft, centerRight, lowerCenter, upperCenter, center
 }
@@ -33,17 +36,31 @@ struct LegendRenderer {
         panel.axes.elements.compactMap { element in element.label.map { LegendEntry(label: $0, element: element) } }
     }
 
-    func draw() {
-        guard let location = panel.axes.legendLocation else { return }
+    /// The legend box's width and height, nil when the panel shows no legend.
+    var boxSize: (width: Double, height: Double)? {
         let entries = self.entries
-        guard !entries.isEmpty else { return }
+        guard panel.axes.legendLocation != nil, !entries.isEmpty else { return nil }
+        let size = m.legend, border = 0.5 * size, spacing = 0.5 * size
+        let rowHeight = size * (Typesetter.capHeight + Typesetter.depth) + 2
+        let labelWidth = entries.map { text.measure($0.label, size: size).width }.max() ?? 0
+        return (border * 2 + 2.8 * size + labelWidth, border * 2 + Double(entries.count) * rowHeight + Double(entries.count - 1) * spacing)
+    }
+
+    /// Whether `.best` finds no free place inside the plot area, so the legend goes outside it.
+    var belongsOutside: Bool {
+        guard panel.axes.legendLocation == .best, let (width, height) = boxSize else { return false }
+        let covered = badness(place(.best, width: width, height: height, inset: 0.5 * m.legend))
+        return covered >= Self.markerWeight || covered > max(2, badness(panel.plot) / 50)
+    }
+
+    func draw() {
+        guard let location = panel.axes.legendLocation, let (width, height) = boxSize else { return }
+        let entries = self.entries
         let size = m.legend
         let handle = 2 * size, gap = 0.8 * size, border = 0.5 * size, spacing = 0.5 * size, inset = 0.5 * size
         let rowHeight = size * (Typesetter.capHeight + Typesetter.depth) + 2
-        let labelWidth = entries.map { text.measure($0.label, size: size).width }.max() ?? 0
-        let width = border * 2 + handle + gap + labelWidth
-        let height = border * 2 + Double(entries.count) * rowHeight + Double(entries.count - 1) * spacing
-        let box = place(location, width: width, height: height, inset: inset)
+        let box = panel.legendOutside ? Rect(x: panel.plot.maxX + m.pad * 2, y: panel.plot.y, width: width, height: height)
+            : place(location, width: width, height: height, inset: inset)
 
         Painter.roundedRectangle(cr, x: box.x, y: box.y, width: box.width, height: box.height, radius: 3)
         Painter.setColor(cr, palette.legendBackground)
@@ -134,8 +151,12 @@ struct LegendRenderer {
         return best
     }
 
-    /// Data points inside `box` plus line segments crossing it (matplotlib's "best" measure); a
-    /// note placed with `text` counts as many points, since the legend would hide it.
+    /// What hiding one marker costs against one line vertex or segment under the legend.
+    static let markerWeight = 10
+
+    /// Data points inside `box` plus the length of line under it in 10-point steps (matplotlib's "best" measure, with
+    /// long segments weighing more), a marker (scatter, stem, error bar, a line's markers) weighing ``markerWeight``; a note placed with `text` counts as 1000, since the
+    /// legend would hide it.
     private func badness(_ box: Rect) -> Int {
         func inside(_ x: Double, _ y: Double) -> Bool { x >= box.x && x <= box.maxX && y >= box.y && y <= box.maxY }
         var count = 0
@@ -148,13 +169,13 @@ struct LegendRenderer {
             if left < box.maxX, left + size.width > box.x, y - size.ascent < box.maxY, y + size.descent > box.y { count += 1000 }
         }
         for element in panel.axes.elements {
-            let xs: [Double], ys: [Double], segments: Bool
+            let xs: [Double], ys: [Double], segments: Bool, weight: Int
             switch element {
-            case .line(let s): (xs, ys, segments) = (s.x, s.y, true)
-            case .scatter(let s): (xs, ys, segments) = (s.x, s.y, false)
-            case .stem(let s): (xs, ys, segments) = (s.x, s.y, false)
-            case .errorBars(let s): (xs, ys, segments) = (s.x, s.y, false)
-            case .fill(let s): (xs, ys, segments) = (s.x + s.x, s.upper + s.lower, false)
+            case .line(let s): (xs, ys, segments, weight) = (s.x, s.y, true, s.marker == nil ? 1 : Self.markerWeight)
+            case .scatter(let s): (xs, ys, segments, weight) = (s.x, s.y, false, Self.markerWeight)
+            case .stem(let s): (xs, ys, segments, weight) = (s.x, s.y, false, Self.markerWeight)
+            case .errorBars(let s): (xs, ys, segments, weight) = (s.x, s.y, false, Self.markerWeight)
+            case .fill(let s): (xs, ys, segments, weight) = (s.x + s.x, s.upper + s.lower, false, 1)
             // A heat map covers its whole extent, so it counts the same under every position.
             case .heatmap, .reference, .text, .guide: continue
             }
@@ -162,24 +183,27 @@ struct LegendRenderer {
             for i in xs.indices {
                 let px = panel.x(xs[i]), py = panel.y(ys[i])
                 guard px.isFinite, py.isFinite else { previous = nil; continue }
-                if inside(px, py) { count += 1 }
-                else if segments, let (qx, qy) = previous, crosses(qx, qy, px, py, box) { count += 1 }
+                if inside(px, py) { count += weight }
+                // A long segment hides more than a short one: one count per 10 points of it under the box.
+                if segments, let (qx, qy) = previous, let fraction = covered(qx, qy, px, py, box) {
+                    count += max(1, Int((fraction * hypot(px - qx, py - qy) / 10).rounded(.up)))
+                }
                 previous = (px, py)
             }
         }
         return count
     }
 
-    /// Whether the segment from (x0, y0) to (x1, y1) passes through `box` (Liang–Barsky clipping).
-    private func crosses(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, _ box: Rect) -> Bool {
+    /// The fraction of the segment from (x0, y0) to (x1, y1) inside `box`, nil when it misses it (Liang–Barsky).
+    private func covered(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, _ box: Rect) -> Double? {
         var t0 = 0.0, t1 = 1.0
         let dx = x1 - x0, dy = y1 - y0
         for (p, q) in [(-dx, x0 - box.x), (dx, box.maxX - x0), (-dy, y0 - box.y), (dy, box.maxY - y0)] {
-            if p == 0 { if q < 0 { return false }; continue }
+            if p == 0 { if q < 0 { return nil }; continue }
             let r = q / p
             if p < 0 { t0 = max(t0, r) } else { t1 = min(t1, r) }
-            if t0 > t1 { return false }
+            if t0 > t1 { return nil }
         }
-        return true
+        return t1 - t0
     }
 }

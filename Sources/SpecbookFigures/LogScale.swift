@@ -36,7 +36,8 @@ extension AxisTicks {
     /// ```
     /// **Edge cases:** non-positive bounds are replaced by 1...10; many decades are labelled every
     /// second, third, ... decade (at most `maxTicks` labels); a range with fewer than two decade
-    /// ticks labels some minor ticks ("2×10^{0}"), and one too narrow for that falls back to linear ticks.
+    /// ticks labels some minor ticks, as plain numbers ("2", "5", "10", "20") when they all lie between 0.001 and 10⁴ and
+    /// as "2×10^{5}" otherwise; a range too narrow for that falls back to linear ticks.
     public static func log(_ range: ClosedRange<Double>, maxTicks: Int = 9) -> AxisTicks {
         var (low, high) = (range.lowerBound, range.upperBound)
         if !(low > 0) || !high.isFinite || !(high > 0) { (low, high) = (1, 10) }
@@ -77,6 +78,11 @@ extension AxisTicks {
                 if labelled.contains(m) { minorLabels[v] = "\(m)×10^{\(signed(k))}" }
             }
         }
+        // Over so few decades plain numbers read better than "5×10^{0}, 2×10^{1}" (between 0.001 and 10⁴).
+        if !minorLabels.isEmpty, (major + Array(minorLabels.keys)).allSatisfy({ $0 >= 1e-3 * (1 - 1e-9) && $0 <= 1e4 * (1 + 1e-9) }) {
+            labels = major.map(plainNumber)
+            for v in minorLabels.keys { minorLabels[v] = plainNumber(v) }
+        }
         if major.count + minorLabels.count < 2 {
             let linear = AxisTicks.linear(low...high)
             return AxisTicks(major: linear.major.filter { $0 > 0 }, labels: Array(linear.labels.suffix(linear.major.filter { $0 > 0 }.count)),
@@ -84,4 +90,13 @@ extension AxisTicks {
         }
         return AxisTicks(major: major, labels: labels, minor: minor, minorLabels: minorLabels)
     }
+}
+
+/// A tick value on a log axis written plainly: "20", "0.05", "1000".
+private func plainNumber(_ value: Double) -> String {
+    if value >= 1, value.rounded() == value || abs(value - value.rounded()) < 1e-9 * value { return String(Int(value.rounded())) }
+    var text = String(format: "%.6f", value)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text
 }

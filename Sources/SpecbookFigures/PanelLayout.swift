@@ -34,6 +34,10 @@ struct PanelLayout {
     var colorBarTicks = AxisTicks(major: [], labels: [])
     var showXTickLabels = true
     var showYTickLabels = true
+    /// The legend sits right of the plot area, since no place inside it is free (``LegendLocation/best``).
+    var legendOutside = false
+    /// Width the outside legend needs, margin included.
+    var legendOutsideWidth = 0.0
 
     /// The first heat map that wants a colour bar.
     var colorBarMap: Heatmap? {
@@ -82,6 +86,7 @@ struct PanelLayout {
             result.right += m.colorBarGap + m.colorBarWidth + m.majorTick + m.pad + widest
             if map.colorBarLabel != nil { result.right += m.pad + labelHeight }
         }
+        if legendOutside { result.right += legendOutsideWidth }
         guard axes.axisVisible else { return result }
         result.left = m.outer + m.majorTick
         result.bottom = m.outer + m.majorTick
@@ -135,6 +140,25 @@ extension Figure {
             panel.place(Margins(left: 60, right: 20, top: 20, bottom: 45), metrics: m, text: text)
             layouts.append(panel)
         }
+        alignMargins(&layouts, text, m)
+        // A legend with no free place inside its plot area goes outside it, which shrinks the plot, unless it would
+        // take over a third of the panel's width: then the least covered place inside is the lesser harm.
+        let crowded = layouts.indices.filter { i in
+            let legend = LegendRenderer(cr: text.cr, panel: layouts[i], theme: .light, palette: Palette(.light), text: text, m: m)
+            return legend.belongsOutside && (legend.boxSize?.width ?? 0) + m.pad * 3 <= layouts[i].cell.width / 3
+        }
+        guard !crowded.isEmpty else { return layouts }
+        for i in crowded {
+            let renderer = LegendRenderer(cr: text.cr, panel: layouts[i], theme: .light, palette: Palette(.light), text: text, m: m)
+            layouts[i].legendOutside = true
+            layouts[i].legendOutsideWidth = (renderer.boxSize?.width ?? 0) + m.pad * 3
+        }
+        alignMargins(&layouts, text, m)
+        return layouts
+    }
+
+    /// Places every panel with margins aligned across its row and column.
+    private func alignMargins(_ layouts: inout [PanelLayout], _ text: Typesetter, _ m: Metrics) {
         // Twice: ticks depend on the plot size, which depends on the labels' size.
         for _ in 0..<2 {
             let needed = layouts.map { $0.margins(text, m) }
@@ -148,6 +172,5 @@ extension Figure {
                 layouts[index].place(aligned, metrics: m, text: text)
             }
         }
-        return layouts
     }
 }

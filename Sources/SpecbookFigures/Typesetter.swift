@@ -20,12 +20,17 @@ struct TextMetrics {
 struct Typesetter {
     let cr: OpaquePointer
     let family: String
+    /// Collects every run drawn, for the SVG's text layer; nil for PNG.
+    var layer: TextLayer? = nil
 
     /// One run of text at a size factor, raised by `rise` ems.
     struct Run { var text: String; var scale: Double; var rise: Double }
 
     /// Digit height and depth of DejaVu Sans, in ems; used for boxes so labels align on digits.
     static let capHeight = 0.73
+    /// Size of a superscript or subscript against its text: large enough that a tick label's exponent (90% of the
+    /// 13-point base) stays at 10 CSS px when the figure is shown at its own width.
+    static let scriptScale = 0.86
     static let depth = 0.24
 
     static func runs(_ markup: String) -> [Run] {
@@ -37,7 +42,7 @@ struct Typesetter {
             if (c == "^" || c == "_"), chars.first == "{", let close = chars.firstIndex(of: "}") {
                 if !current.isEmpty { runs.append(Run(text: current, scale: 1, rise: 0)); current = "" }
                 let inner = String(chars[chars.index(after: chars.startIndex)..<close])
-                runs.append(Run(text: inner, scale: 0.7, rise: c == "^" ? 0.45 : -0.2))
+                runs.append(Run(text: inner, scale: Self.scriptScale, rise: c == "^" ? 0.42 : -0.2))
                 chars = chars[chars.index(after: close)...]
             } else {
                 current.append(c)
@@ -96,6 +101,11 @@ struct Typesetter {
             let runSize = size * run.scale
             select(size: runSize, bold: bold)
             cairo_move_to(cr, pen, dy - run.rise * size)
+            if let layer {
+                var (deviceX, deviceY) = (pen, dy - run.rise * size)
+                cairo_user_to_device(cr, &deviceX, &deviceY)
+                layer.runs.append(.init(text: run.text, x: deviceX, y: deviceY, size: runSize, degrees: rotation * 180 / .pi, bold: bold))
+            }
             cairo_show_text(cr, run.text)
             pen += advance(run.text)
         }

@@ -43,6 +43,12 @@ enum BlockOptionsParser {
             case "error": options.error = try bool()
             case "code-fold": options.codeFold = try bool()
             case "fig-alt": options.figAlt = value
+            case "column":
+                guard let column = PageColumn(rawValue: value) else {
+                    let known = PageColumn.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw NotebookError(file: path, line: lineNumber, "block option 'column' takes one of \(known), not '\(value)'")
+                }
+                options.column = column
             default:
                 throw NotebookError(
                     file: path, line: lineNumber,

@@ -66,6 +66,21 @@ public struct FrontMatter: Sendable, Equatable {
 }
 
 /// `//| key: value` options at the top of a Swift block (Quarto's chunk options).
+/// The width a block's code and outputs take on a wide screen, named as Quarto's `column:` option names them.
+///
+/// ```swift
+/// //| column: page
+/// ```
+/// **Edge cases:** on a phone every column is the screen's width; a table wider than it scrolls in its own box.
+public enum PageColumn: String, Sendable, Equatable, CaseIterable {
+    /// The reading column (about 46rem).
+    case body
+    /// The reading column and the gutter right of it.
+    case bodyOutset = "body-outset"
+    /// The whole width of the page, over the contents list's margin.
+    case page
+}
+
 public struct BlockOptions: Sendable, Equatable {
     public var label: String?
     public var caption: String?
@@ -81,8 +96,10 @@ public struct BlockOptions: Sendable, Equatable {
     public var codeFold = false
     /// Alternative text for the block's figure (defaults to the caption).
     public var figAlt: String?
+    /// The page column the block takes (Quarto's `column:`); nil lets the page choose from the outputs' width.
+    public var column: PageColumn?
 
-    public static let knownKeys: [String] = ["label", "caption", "echo", "output", "eval", "error", "code-fold", "fig-alt"]
+    public static let knownKeys: [String] = ["label", "caption", "echo", "output", "eval", "error", "code-fold", "fig-alt", "column"]
 
     public init() {}
 }

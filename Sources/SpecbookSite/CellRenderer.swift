@@ -30,7 +30,9 @@ public struct CellRenderer {
 
     public func render(_ block: NotebookBlock) -> String {
         let result = page.result?.blocks[block.index]
-        var html = "<div class=\"cell\" id=\"cell-\(block.index)\" data-line=\"\(block.fenceLine)\">\n"
+        let column = self.column(of: block)
+        let columnClass = column == .body ? "" : " column-\(column.rawValue)"
+        var html = "<div class=\"cell\(columnClass)\" id=\"cell-\(block.index)\" data-line=\"\(block.fenceLine)\">\n"
         let failingLine = compileErrorLine(in: block)
         if block.options.echo || failingLine != nil {
             let code = failingLine.map { numberedCode(block, failing: $0) }
@@ -141,7 +143,7 @@ public struct CellRenderer {
             ?? "Figure \(number)"
         let base = SiteLayout.assetFolder(of: page.notebook.name)
         var html = "<figure class=\"figure\"\(label.map { " id=\"\(HTML.escape($0))\"" } ?? "")>\n"
-        html += "<a class=\"figure-image\" href=\"\(HTML.escape(base + figure.svg))\" title=\"Open the SVG\">"
+        html += "<a class=\"figure-image\" href=\"\(HTML.escape(base + figure.svg))\" title=\"Open the figure full size (SVG)\">"
         html += PageRenderer.picture(figure, base: base, alt: alt, lazy: true)
         html += "</a>\n<figcaption><span class=\"figure-number\">Figure \(number)</span>"
         if let captionHTML { html += ": \(captionHTML)" }
@@ -179,9 +181,11 @@ public struct CellRenderer {
             html += "</figcaption>\n"
         }
         html += "<div class=\"table-wrap\"><table>\n"
-        html += "<thead><tr>" + head.map { "<th scope=\"col\">\(MathText.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        // Short cells never wrap (a phone scrolls the table instead of stacking "d + 1" a word per line).
+        func short(_ cell: String) -> String { Self.visibleLength(cell) <= Self.unbrokenCellCharacters ? " class=\"nowrap\"" : "" }
+        html += "<thead><tr>" + head.map { "<th scope=\"col\"\(short($0))>\(MathText.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in table.rows.dropFirst() {
-            html += "<tr>" + row.map { "<td>\(MathText.html($0))</td>" }.joined() + "</tr>\n"
+            html += "<tr>" + row.map { "<td\(short($0))>\(MathText.html($0))</td>" }.joined() + "</tr>\n"
         }
         return html + "</tbody></table></div>\n</figure>\n"
     }

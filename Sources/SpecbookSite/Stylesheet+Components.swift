@@ -15,6 +15,8 @@ article > pre { margin: 1rem 0; }
 .cell-output { position: relative; margin-top: 0.5rem; padding: 0.15rem 0.9rem 0.15rem 0.9rem; border-left: 3px solid var(--accent); background: var(--out-bg); border-radius: 0 6px 6px 0; }
 .cell-output > pre, .long-output pre { padding: 0.45rem 0.9rem 0.45rem 0; background: transparent; border: 0; }
 .cell-output .stdout, .cell-output .stderr { font-size: 0.86em; }
+/* Printed lines wrap rather than hide their ends; a wide block takes the page column first (CellRenderer). */
+.cell-output pre.stdout, .cell-output pre.stderr { white-space: pre-wrap; overflow-wrap: anywhere; }
 .cell-output .stderr { color: var(--muted); }
 .byline { color: var(--muted); font-size: 0.9rem; margin: 0.2rem 0; }
 .cell-output .shown-text { white-space: pre-wrap; font-family: inherit; }
@@ -38,6 +40,7 @@ figure.figure, figure.table-figure { margin: 1.25rem 0; }
 figure.table-figure table { margin-top: 0.4rem; }
 figure.figure a.figure-image { display: block; width: fit-content; max-width: 100%; border-radius: 6px; }
 figure.figure img { max-width: 100%; height: auto; display: block; border-radius: 6px; }
+@media (max-width: 40rem) { figure.figure a.figure-image { cursor: zoom-in; } }
 figcaption { color: var(--muted); font-size: 0.93rem; margin-top: 0.45rem; max-width: 70ch; }
 .figure-number { font-weight: 650; color: var(--fg); white-space: nowrap; }
 .svg-link { font-size: 0.8rem; margin-left: 0.35rem; white-space: nowrap; }
@@ -59,6 +62,7 @@ figcaption { color: var(--muted); font-size: 0.93rem; margin-top: 0.45rem; max-w
 table { border-collapse: collapse; margin: 1rem 0; font-variant-numeric: tabular-nums; font-size: 0.95rem; }
 th, td { border: 1px solid var(--border); padding: 0.35rem 0.75rem; text-align: left; vertical-align: top; }
 thead th { background: var(--code-bg); font-weight: 600; }
+th.nowrap, td.nowrap { white-space: nowrap; }
 tbody tr:nth-child(even) { background: color-mix(in srgb, var(--code-bg) 55%, transparent); }
 caption { caption-side: top; text-align: left; color: var(--muted); font-size: 0.92rem; padding-bottom: 0.3rem; }
 .value { font-variant-numeric: tabular-nums; }

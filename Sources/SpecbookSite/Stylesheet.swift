@@ -49,7 +49,16 @@ main.page > .toc { grid-area: toc; }
 main.page > article { grid-area: body; min-width: 0; }
 @media (min-width: 68rem) {
   main.page { grid-template-columns: minmax(0, 46rem) 15rem; grid-template-areas: "head toc" "body toc"; column-gap: 3.5rem; justify-content: center; }
-  main.page > .toc { align-self: start; position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow-y: auto; margin-top: 0.5rem; border-left: 1px solid var(--border); padding-left: 1rem; }
+  main.page > .toc { grid-column: 2; grid-row: 1 / 3; z-index: 1; align-self: start; position: sticky; top: 1rem; max-height: calc(100vh - 2rem); overflow-y: auto; margin-top: 0.5rem; border-left: 1px solid var(--border); padding-left: 1rem; background: var(--bg); }
+  /* The article spans the contents' margin too (Quarto's page column): its blocks keep the reading column unless
+     they are wide (a cell's column: option or wide outputs, a wide table), and then lie over the contents. */
+  main.page > article { grid-column: 1 / -1; grid-row: 2; }
+  :where(main.page > article > *) { max-width: 46rem; }
+  main.page > article > .column-body-outset { max-width: 50rem; }
+  main.page > article > .column-page, main.page > article > table { position: relative; z-index: 2; background: var(--bg); }
+  main.page > article > .column-page { max-width: none; }
+  main.page > article > table { width: max-content; max-width: 100%; }
+  .column-page > pre.code, .column-page > details.code-fold, .column-page > .cell-note { max-width: 46rem; }
 }
 .page-header h1 { margin: 0 0 0.35rem; line-height: 1.15; font-size: clamp(1.8rem, 1.4rem + 1.6vw, 2.5rem); letter-spacing: -0.01em; }
 .description { color: var(--muted); margin: 0 0 1rem; font-size: 1.1rem; max-width: 70ch; }
@@ -97,6 +106,7 @@ footer.provenance dd, footer.provenance dd code { margin: 0; overflow-wrap: anyw
   body { font-size: 10.5pt; }
   pre, pre code { white-space: pre-wrap; overflow-wrap: anywhere; overflow: visible; }
   .table-wrap, article > table, .math-display { overflow: visible; }
+  main.page > article > * { max-width: none; }
   figure, .table-figure, .check, .checks-summary, .csl-entry { break-inside: avoid; }
   h1, h2, h3 { break-after: avoid; }
   a.xref, .citation a { color: inherit; }

@@ -87,7 +87,7 @@ final class ErrorBarsTests: XCTestCase {
     func testBlackBarsStayVisibleOnTheDarkBackground() throws {
         let fig = bare()
         try fig.axes.errorBars(x: [2], y: [2], yError: [1], color: .black, marker: nil, width: 2, capSize: 0)
-        XCTAssertTrue(try renderPNG(fig).isClose(100, 100, to: (0, 0, 0), tolerance: 10))
+        XCTAssertTrue(try renderPNG(fig).isClose(100, 100, to: (0x1a, 0x1a, 0x1a), tolerance: 10), "black is drawn as the ink colour")
         let dark = try renderPNG(fig, theme: .dark)
         XCTAssertTrue(dark.isClose(100, 100, to: (0xe6, 0xe6, 0xe6), tolerance: 10), "\(dark.rgba(100, 100))")
     }

@@ -32,13 +32,21 @@ final class LogTicksTests: XCTestCase {
     func testUnderOneDecadeLabelsMinorTicks() {
         let ticks = AxisTicks.log(2...8)
         XCTAssertTrue(ticks.major.isEmpty)
-        XCTAssertEqual(Set(ticks.minorLabels.values), ["2×10^{0}", "5×10^{0}"])
+        XCTAssertEqual(Set(ticks.minorLabels.values), ["2", "5"])
+    }
+
+    func testFewDecadesFarFromOneKeepPowersOfTen() {
+        let ticks = AxisTicks.log(2e5...8e5)
+        XCTAssertEqual(Set(ticks.minorLabels.values), ["2×10^{5}", "5×10^{5}"])
+        let small = AxisTicks.log(0.004...0.064)
+        XCTAssertEqual(small.labels, ["0.01"])
+        XCTAssertEqual(Set(small.minorLabels.values), ["0.005", "0.02", "0.05"])
     }
 
     func testOneDecadeTickGetsLabelledMinorTicksBeside() {
         let ticks = AxisTicks.log(4...64)
-        XCTAssertEqual(ticks.labels, ["10^{1}"])
-        XCTAssertEqual(Set(ticks.minorLabels.values), ["5×10^{0}", "2×10^{1}", "5×10^{1}"])
+        XCTAssertEqual(ticks.labels, ["10"], "plain numbers over few decades, as in network-decay-rate's rates")
+        XCTAssertEqual(Set(ticks.minorLabels.values), ["5", "20", "50"])
         XCTAssertTrue(AxisTicks.log(1...1000).minorLabels.isEmpty)
     }
 

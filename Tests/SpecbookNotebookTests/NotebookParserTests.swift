@@ -94,6 +94,15 @@ final class NotebookParserTests: XCTestCase {
         assertError("text\n\n```swift\n//| label: a\n//| colour: red\nlet x = 1\n```\n", line: 5, contains: "unknown block option 'colour'")
     }
 
+    func testColumnOption() throws {
+        let nb = try parse("```swift\n//| column: page\nlet x = 1\n```\n\n```swift\n//| column: body-outset\n```\n\n```swift\n```\n")
+        XCTAssertEqual(nb.swiftBlocks.map(\.options.column), [.page, .bodyOutset, nil])
+    }
+
+    func testUnknownColumnNamesTheColumns() {
+        assertError("text\n\n```swift\n//| column: margin\n```\n", line: 4, contains: "takes one of body, body-outset, page, not 'margin'")
+    }
+
     func testBadBooleanOption() {
         assertError("```swift\n//| echo: maybe\n```\n", line: 2, contains: "true or false")
     }

@@ -1,6 +1,8 @@
 """Drives headless Chromium over a built Specbook site and checks what a reader would meet.
 
-Usage: site_test.py SITE_FOLDER ARTIFACTS_FOLDER [BUILD_LOG]
+Usage: site_test.py [--report REPORT_SITE] [--only-report] SITE_FOLDER ARTIFACTS_FOLDER [BUILD_LOG]
+With --report, the built report (scripts/test.sh builds the quick profile into .build/site-quick) is checked too, at
+1280 and 390 px in both schemes (report_checks.py); --only-report skips the fixture site's checks.
 Prints one line per check and closes with `N passed, M failed`; exits 1 when any check failed.
 """
 import os
@@ -12,10 +14,21 @@ from urllib.parse import unquote, urlparse
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
+from report_checks import check_report
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-site = pathlib.Path(sys.argv[1]).resolve()
-artifacts = pathlib.Path(sys.argv[2]).resolve()
-build_log = pathlib.Path(sys.argv[3]) if len(sys.argv) > 3 else None
+arguments = sys.argv[1:]
+report = None
+only_report = "--only-report" in arguments
+if only_report:
+    arguments.remove("--only-report")
+if "--report" in arguments:
+    at = arguments.index("--report")
+    report = pathlib.Path(arguments[at + 1]).resolve()
+    del arguments[at:at + 2]
+site = pathlib.Path(arguments[0]).resolve()
+artifacts = pathlib.Path(arguments[1]).resolve()
+build_log = pathlib.Path(arguments[2]) if len(arguments) > 2 else None
 artifacts.mkdir(parents=True, exist_ok=True)
 results = []
 
@@ -254,18 +267,24 @@ def check_build_log():
 
 with sync_playwright() as p:
     browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--allow-file-access-from-files"])
-    base = browser.new_context(viewport={"width": 1280, "height": 900})
-    for html in sorted(site.glob("*.html")):
-        check_page(base, html)
-    base.close()
-    for html in sorted(site.glob("*.html")):
-        if html.name not in ("index.html", "changes.html"):
-            check_notebook_page(browser, html)
-    check_fixture_content(browser)
-    check_search(browser)
-    check_responsive_and_screenshots(browser)
-    check_accessibility(browser)
-    check_build_log()
+    if not only_report:
+        base = browser.new_context(viewport={"width": 1280, "height": 900})
+        for html in sorted(site.glob("*.html")):
+            check_page(base, html)
+        base.close()
+        for html in sorted(site.glob("*.html")):
+            if html.name not in ("index.html", "changes.html"):
+                check_notebook_page(browser, html)
+        check_fixture_content(browser)
+        check_search(browser)
+        check_responsive_and_screenshots(browser)
+        check_accessibility(browser)
+        check_build_log()
+    if report is not None:
+        if not report.is_dir():
+            check(f"report: {report} exists (build it with specbook build -P profile=quick)", False)
+        else:
+            check_report(browser, report, artifacts, check, load)
     browser.close()
 
 failed = results.count(False)
