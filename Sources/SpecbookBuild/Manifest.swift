@@ -8,6 +8,8 @@ enum Manifest {
         var generator = "specbook"
         var buildDate: String
         var swiftVersion: String
+        var specbookVersion = SpecbookVersion.current
+        var libraryBuild: String
         var gitCommit: String
         var gitDirty: Bool
         var seconds: Double
@@ -82,7 +84,7 @@ enum Manifest {
                 checks: page.checks.map { Check(name: $0.check.name, verdict: $0.check.verdict.rawValue,
                                                 measured: $0.check.measured, expected: $0.check.expected, line: $0.check.line) })
         }
-        let document = Document(buildDate: facts.date, swiftVersion: facts.swiftVersion, gitCommit: facts.git.commit, gitDirty: facts.git.dirty,
+        let document = Document(buildDate: facts.date, swiftVersion: facts.swiftVersion, libraryBuild: facts.libraryBuild, gitCommit: facts.git.commit, gitDirty: facts.git.dirty,
                                 seconds: seconds, notebooks: entries)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

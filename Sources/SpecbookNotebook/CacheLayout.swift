@@ -48,6 +48,10 @@ public struct CacheLayout: Sendable, Equatable {
 
     /// Formatted citations, by a hash of the bibliography, the style and the citations (see the build's formatter).
     public var citations: URL { root.appendingPathComponent("citations") }
+    /// The project's `lib/` module, compiled: `lib/<key>/` (see `ProjectLibraryBuild`).
+    public var lib: URL { root.appendingPathComponent("lib") }
+    /// The generated package of `specbook.yml`'s `packages:`, built: `packages/<key>/` (see `PackageBuild`).
+    public var packages: URL { root.appendingPathComponent("packages") }
     /// The toolchain's version line, remembered per compiler.
     public var toolchain: URL { root.appendingPathComponent("toolchain.txt") }
 }

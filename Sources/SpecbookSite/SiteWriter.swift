@@ -62,8 +62,10 @@ public struct SiteWriter {
                 search.append(SearchIndex.Entry(name: page.notebook.name, title: page.title, description: page.notebook.frontMatter.description,
                                                 headings: rendered.headings, text: rendered.text))
             }
+            // A notebook named `index` is the site's home page (as in Quarto); the listing of pages then moves aside.
+            let listing = pages.contains { $0.fileName == SiteLayout.index } ? SiteLayout.contents : SiteLayout.index
             try IndexRenderer(siteTitle: siteTitle, siteDescription: siteDescription).render(pages, search: search)
-                .write(to: staging.appendingPathComponent(SiteLayout.index), atomically: false, encoding: .utf8)
+                .write(to: staging.appendingPathComponent(listing), atomically: false, encoding: .utf8)
             try manifest.write(to: staging.appendingPathComponent(SiteLayout.manifest))
             let readme = output.appendingPathComponent("README.md")
             if fm.fileExists(atPath: readme.path) {

@@ -44,9 +44,10 @@ struct Slurm: ParsableCommand {
     }
 
     func run() throws {
-        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let options = BuildOptions()
+        let root = options.projectRoot
         let overrides = try parameters.overrides()
-        let arguments = paths + overrides.keys.sorted().flatMap { ["-P", "\($0)=\(overrides[$0]!)"] }
+        let arguments = paths.map(options.projectPath) + overrides.keys.sorted().flatMap { ["-P", "\($0)=\(overrides[$0]!)"] }
         let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         let scripts = SlurmScripts(specbook: me, projectRoot: root, shards: shards, buildArguments: arguments,
                                    partition: partition, time: time, cpusPerTask: cpusPerTask)
