@@ -59,6 +59,11 @@ public struct PackageBuild: Sendable {
         let module = LinkedModule(folder: folder, includes: includeFolders(), libraryFolder: ".build/release",
                                   libraryName: Self.productName, key: key, imports: [])
         try module.write(to: description)
+        // Builds of earlier lists (and failed attempts) are never used again; each holds a whole SwiftPM build.
+        let parent = folder.deletingLastPathComponent()
+        for old in (try? fm.contentsOfDirectory(atPath: parent.path)) ?? [] where old != key {
+            try? fm.removeItem(at: parent.appendingPathComponent(old))
+        }
         return module
     }
 
@@ -98,7 +103,7 @@ public struct PackageBuild: Sendable {
     /// names none) and SwiftPM's own message.
     func resolveError(_ log: String) -> NotebookError {
         let message = log.split(separator: "\n").filter { $0.contains("error:") }.joined(separator: "\n")
-        let lower = log.lowercased()
+        let lower = message.lowercased()
         let named = requirements.filter { lower.contains($0.identity) || lower.contains($0.url.lowercased()) }
         let culprits = named.isEmpty ? requirements : named
         let names = culprits.map(\.summary).joined(separator: ", ")

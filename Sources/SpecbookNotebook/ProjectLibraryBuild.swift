@@ -90,7 +90,7 @@ public struct ProjectLibraryBuild: Sendable {
         }
         let parts = first.components(separatedBy: ":")
         let message = first.components(separatedBy: ": error: ").dropFirst().joined(separator: ": error: ")
-        let rest = log.replacingOccurrences(of: first + "\n", with: "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let rest = log.replacingOccurrences(of: first + "\n", with: "").trimmingCharacters(in: .newlines)
         return NotebookError(file: parts[0], line: parts.count > 2 ? Int(parts[1]) ?? 0 : 0,
                              message + (rest.isEmpty ? "" : "\n" + String(rest.suffix(4000))))
     }
