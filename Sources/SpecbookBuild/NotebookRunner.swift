@@ -37,7 +37,9 @@ public struct NotebookRunner: Sendable {
     public init(projectRoot: URL, overrides: [String: String] = [:], library: NotebookLibrary? = nil,
                 onStep: (String) -> Void = { _ in }) throws {
         guard let library = library ?? NotebookLibrary.besideExecutable() else {
-            throw BuildError(["specbook: error: cannot find the notebook library (libSpecbook.so); run `swift build -c release` first"])
+            throw BuildError(["specbook: error: cannot find the notebook library: no lib/specbook/library.json beside this "
+                              + "specbook's folder (reinstall with scripts/install.sh --prefix) and no Specbook checkout above it "
+                              + "(run `swift build -c release` there)"])
         }
         let layout = CacheLayout(projectRoot: projectRoot)
         var compiler = NotebookCompiler(library: library)
