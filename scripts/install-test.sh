@@ -102,6 +102,14 @@ check "the footer names the Specbook version and the library build" 'grep -q "li
 
 specbook build --strict >"$work/build2.log" 2>&1
 check "a second build runs nothing (2 cached)" 'grep -q "(0 run, 2 cached, 0 failed)" "$work/build2.log"'
+specbook preview --port 0 --interval 0.5 >"$work/preview.out" 2>"$work/preview.log" &
+preview=$!
+for _ in $(seq 1 120); do grep -q "http://127.0.0.1:" "$work/preview.log" && break; sleep 0.5; done
+port=$(sed -n 's|.*http://127.0.0.1:\([0-9]*\).*|\1|p' "$work/preview.log" | head -n 1)
+check "the installed preview serves the site (specbook-serve from the prefix)" \
+  '[ -n "$port" ] && python3 -c "import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1]).read().decode())" \
+     "http://127.0.0.1:$port/roots.html" | grep -q "Roots of unity"'
+kill "$preview" 2>/dev/null; wait "$preview" 2>/dev/null
 printf 'import Specbook\n\nfunc cite(_ x: Double) -> String { significant(x, 5) }\n' > lib/Cite.swift
 sed -i '/^func cite/d' lib/Roots.swift
 specbook build --strict >"$work/build3.log" 2>&1
@@ -134,7 +142,8 @@ INNER
 
 # Inside the namespace: the checkout is an empty tmpfs; PATH holds the installed specbook, the toolchain, the system.
 set +e
-unshare --mount --propagation private env -i HOME="$HOME" TERM=dumb PATH="$work/prefix/bin:$toolchain_bin:/usr/bin:/bin" \
+mkdir -p "$work/tmp"   # SwiftPM leaves its lock files in TMPDIR
+unshare --mount --propagation private env -i HOME="$HOME" TERM=dumb TMPDIR="$work/tmp" PATH="$work/prefix/bin:$toolchain_bin:/usr/bin:/bin" \
   bash -c 'mount -t tmpfs -o size=1m specbook-hidden "$2" && exec bash "$1/run.sh" "$1" "$2"' _ "$work" "$root"
 status=$?
 set -e

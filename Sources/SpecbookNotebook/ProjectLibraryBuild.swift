@@ -51,7 +51,7 @@ public struct ProjectLibraryBuild: Sendable {
         if let built = LinkedModule.read(from: description) { return built }
         onCompile()
         let fm = FileManager.default
-        let staging = folder.deletingLastPathComponent().appendingPathComponent(".staging-\(key)-\(getpid())")
+        let staging = folder.deletingLastPathComponent().appendingPathComponent(".staging-\(key)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         try? fm.removeItem(at: staging)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: staging) }

@@ -59,6 +59,13 @@ struct Slurm: ParsableCommand {
             printError("specbook slurm: error: sbatch is not on the PATH (install Slurm's client tools, or use --dry-run)")
             throw ExitCode(1)
         }
+        // The library, the packages and lib/ are prepared here, once, so the shards start with them built.
+        do {
+            _ = try NotebookRunner(projectRoot: root, overrides: overrides) { printError($0) }
+        } catch {
+            printError("\(error)")
+            throw ExitCode(1)
+        }
         let folder = scripts.logFolder
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let shardFile = folder.appendingPathComponent("shards.sbatch"), siteFile = folder.appendingPathComponent("site.sbatch")
