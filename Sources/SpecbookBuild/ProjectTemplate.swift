@@ -66,6 +66,7 @@ public struct ProjectTemplate: Sendable {
         ---
         title: \(quotedTitle)
         description: A first notebook - a figure, a number cited in prose and a checked claim.
+        order: 1           # the home page comes first: its "next" link leads through the other notebooks
         seed: 1
         params:
           points: 101
