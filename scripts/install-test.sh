@@ -98,7 +98,8 @@ check "the figure is a real PNG of 480 x 480 pixels (${png:-none})" \
   '[ -n "$png" ] && python3 -c "import struct,sys; d=open(sys.argv[1],\"rb\").read(24); sys.exit(0 if d[:8]==b\"\x89PNG\r\n\x1a\n\" and struct.unpack(\">II\", d[16:24])[0] >= 480 else 1)" "$png"'
 check "every check holds (manifest.json) and none is missing" \
   'python3 -c "import json,sys; m=json.load(open(\"site/manifest.json\")); c=[x for n in m[\"notebooks\"] for x in n[\"checks\"]]; sys.exit(0 if len(c)==3 and all(x[\"verdict\"]==\"holds\" for x in c) else 1)"'
-check "the footer names the Specbook version and the library build" 'grep -q "library build <code>[0-9a-f]\{12\}</code>" site/roots.html'
+check "the footer names the Specbook version, the library build and the resolved packages" \
+  'grep -q "library build <code>[0-9a-f]\{12\}</code>" site/roots.html && grep -q "swift-collections 1.6.0, swift-numerics 1.1.1" site/roots.html'
 
 specbook build --strict >"$work/build2.log" 2>&1
 check "a second build runs nothing (2 cached)" 'grep -q "(0 run, 2 cached, 0 failed)" "$work/build2.log"'

@@ -10,6 +10,8 @@ enum Manifest {
         var swiftVersion: String
         var specbookVersion = SpecbookVersion.current
         var libraryBuild: String
+        /// The Swift packages notebooks link, as resolved.
+        var packages: [String]
         var gitCommit: String
         var gitDirty: Bool
         var seconds: Double
@@ -84,7 +86,7 @@ enum Manifest {
                 checks: page.checks.map { Check(name: $0.check.name, verdict: $0.check.verdict.rawValue,
                                                 measured: $0.check.measured, expected: $0.check.expected, line: $0.check.line) })
         }
-        let document = Document(buildDate: facts.date, swiftVersion: facts.swiftVersion, libraryBuild: facts.libraryBuild, gitCommit: facts.git.commit, gitDirty: facts.git.dirty,
+        let document = Document(buildDate: facts.date, swiftVersion: facts.swiftVersion, libraryBuild: facts.libraryBuild, packages: facts.packages, gitCommit: facts.git.commit, gitDirty: facts.git.dirty,
                                 seconds: seconds, notebooks: entries)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -76,12 +76,15 @@ public struct NotebookRunner: Sendable {
         cache = NotebookCache(layout: layout)
         // The project's modules join every key: a change to lib/ or to the packages runs every notebook again.
         libraryBuild = buildID
+        packageVersions = compiler.modules.flatMap(\.versions)
         fingerprint = ([buildID] + compiler.modules.map(\.key)).joined(separator: "|")
         imports = compiler.modules.flatMap(\.imports)
     }
 
     /// The notebook library's build id (``NotebookLibrary/buildID()``), named in every page's footer.
     public let libraryBuild: String
+    /// The Swift packages notebooks link, as resolved (`swift-numerics 1.1.1`), named in every page's footer.
+    public let packageVersions: [String]
 
     /// The swiftc notebook programs are compiled with.
     public var swiftc: String { executor.compiler.swiftc }

@@ -16,6 +16,8 @@ public struct Provenance: PageProvenance, Codable, Equatable {
     public var specbookVersion: String?
     /// The notebook library's build id (the first 12 hex digits of the SHA-256 of `libSpecbook.so`).
     public var libraryBuild: String?
+    /// The Swift packages of `specbook.yml` as resolved: `swift-numerics 1.1.1`.
+    public var packages: [String]
 
     public var specbook: (version: String, libraryBuild: String)? {
         guard let specbookVersion, let libraryBuild else { return nil }
@@ -24,7 +26,7 @@ public struct Provenance: PageProvenance, Codable, Equatable {
 
     public init(swiftVersion: String, gitCommit: String, gitDirty: Bool, seed: UInt64, parameters: [String: String],
                 buildDate: String, cacheHit: Bool, seconds: Double, blasKernel: String? = nil,
-                specbookVersion: String? = nil, libraryBuild: String? = nil) {
+                specbookVersion: String? = nil, libraryBuild: String? = nil, packages: [String] = []) {
         self.swiftVersion = swiftVersion
         self.gitCommit = gitCommit
         self.gitDirty = gitDirty
@@ -36,5 +38,6 @@ public struct Provenance: PageProvenance, Codable, Equatable {
         self.blasKernel = blasKernel
         self.specbookVersion = specbookVersion
         self.libraryBuild = libraryBuild
+        self.packages = packages
     }
 }

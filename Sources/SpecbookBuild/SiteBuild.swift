@@ -82,6 +82,7 @@ public struct SiteBuild {
         runner.shard = options.shard
         var facts = gathering.value
         facts.libraryBuild = runner.libraryBuild
+        facts.packages = runner.packageVersions
         events(.planned(notebooks.map(\.path)))
 
         let outcomes = runAll(notebooks, runner: runner, events: events)
@@ -155,6 +156,8 @@ struct BuildFacts {
     var date: String
     /// The notebook library's build id, known once the runner found the library.
     var libraryBuild = ""
+    /// The Swift packages notebooks link, as resolved.
+    var packages: [String] = []
 
     init(root: URL, swiftc: String, layout: CacheLayout, date: Date) {
         swiftVersion = Toolchain.swiftVersion(swiftc: swiftc, memo: layout.toolchain, in: root)
@@ -168,7 +171,7 @@ struct BuildFacts {
             swiftVersion: swiftVersion, gitCommit: git.commit, gitDirty: git.dirty, seed: notebook.frontMatter.seed,
             parameters: outcome.job.parameters, buildDate: date, cacheHit: outcome.cacheHit,
             seconds: outcome.result?.seconds ?? outcome.seconds, blasKernel: outcome.result?.blasKernel,
-            specbookVersion: SpecbookVersion.current, libraryBuild: libraryBuild)
+            specbookVersion: SpecbookVersion.current, libraryBuild: libraryBuild, packages: packages)
         if let good = outcome.lastGood, let failure = outcome.result?.failure {
             var kept = provenance
             kept.seconds = good.result.seconds

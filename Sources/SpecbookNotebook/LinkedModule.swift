@@ -20,6 +20,8 @@ public struct LinkedModule: Codable, Sendable, Equatable {
     public var key: String
     /// The import lines every notebook program starts with (none for packages: a notebook imports what it uses).
     public var imports: [String]
+    /// What the module was built from, for a page's footer: `swift-numerics 1.1.1` per resolved package.
+    public var versions: [String] = []
 
     init(folder: URL, includes: [String], libraryFolder: String, libraryName: String, key: String, imports: [String]) {
         base = folder.path

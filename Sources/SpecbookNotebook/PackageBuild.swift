@@ -56,8 +56,9 @@ public struct PackageBuild: Sendable {
             throw NotebookError(file: ProjectConfig.fileName, line: requirements[0].line,
                                 "building the packages failed (\(folder.path)):\n\(build.log.suffix(4000))")
         }
-        let module = LinkedModule(folder: folder, includes: includeFolders(), libraryFolder: ".build/release",
+        var module = LinkedModule(folder: folder, includes: includeFolders(), libraryFolder: ".build/release",
                                   libraryName: Self.productName, key: key, imports: [])
+        module.versions = resolvedVersions()
         try module.write(to: description)
         // Builds of earlier lists (and failed attempts) are never used again; each holds a whole SwiftPM build.
         let parent = folder.deletingLastPathComponent()
@@ -109,6 +110,22 @@ public struct PackageBuild: Sendable {
         let names = culprits.map(\.summary).joined(separator: ", ")
         return NotebookError(file: ProjectConfig.fileName, line: culprits[0].line,
                              "package \(names) did not resolve: \(message.isEmpty ? String(log.suffix(2000)) : message)")
+    }
+
+    /// Every package SwiftPM resolved (those listed and what they depend on) as `identity version`, from the
+    /// generated package's `Package.resolved`; a pin without a version names its revision's first 12 digits.
+    func resolvedVersions() -> [String] {
+        struct Resolved: Decodable {
+            struct Pin: Decodable {
+                struct State: Decodable { var version: String?, revision: String? }
+                var identity: String
+                var state: State
+            }
+            var pins: [Pin]
+        }
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent("Package.resolved")),
+              let resolved = try? JSONDecoder().decode(Resolved.self, from: data) else { return [] }
+        return resolved.pins.map { "\($0.identity) \($0.state.version ?? String(($0.state.revision ?? "?").prefix(12)))" }.sorted()
     }
 
     /// Folders to pass as `-I`: the built Swift modules and every C target's module map, relative to ``folder``.

@@ -70,16 +70,23 @@ public struct ProjectLibraryBuild: Sendable {
         try LinkedModule(folder: folder, includes: ["."], libraryFolder: ".", libraryName: Self.moduleName, key: key,
                          imports: ["@testable import \(Self.moduleName)"])
             .write(to: staging.appendingPathComponent("linked.json"))
-        // Another build may have stored the same key meanwhile: either copy is whole.
-        if rename(staging.path, folder.path) != 0 && !fm.fileExists(atPath: description.path) {
-            throw NotebookError(file: folder.path, "cannot store the compiled lib module: \(String(cString: strerror(errno)))")
+        // Another build may have stored the same key meanwhile (either copy is whole); a folder this version of
+        // Specbook cannot read is replaced.
+        if rename(staging.path, folder.path) != 0 && LinkedModule.read(from: description) == nil {
+            try? fm.removeItem(at: folder)
+            guard rename(staging.path, folder.path) == 0 else {
+                throw NotebookError(file: folder.path, "cannot store the compiled lib module: \(String(cString: strerror(errno)))")
+            }
         }
         // Earlier versions of the module are never used again.
         for old in (try? fm.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path)) ?? []
         where old != key && !old.hasPrefix(".") {
             try? fm.removeItem(at: folder.deletingLastPathComponent().appendingPathComponent(old))
         }
-        return LinkedModule.read(from: description)
+        guard let module = LinkedModule.read(from: description) else {
+            throw NotebookError(file: description.path, "the compiled lib module's description cannot be read")
+        }
+        return module
     }
 
     /// swiftc's diagnostics as an error at the first `lib/FILE.swift:LINE: error:`.

@@ -71,6 +71,21 @@ final class ProjectLibraryTests: XCTestCase {
         XCTAssertEqual(stored, [], "nothing is stored for a failed compile")
     }
 
+    func testAStoredModuleThatCannotBeReadIsCompiledAgain() throws {
+        try write("import Specbook\n\nfunc three() -> Int { 3 }\n", to: "lib/Three.swift")
+        let compiler = NotebookCompiler(library: try library)
+        let build = ProjectLibraryBuild(sources: ["lib/Three.swift"], root: root, layout: CacheLayout(projectRoot: root),
+                                        compiler: compiler)
+        try FileManager.default.createDirectory(at: build.folder, withIntermediateDirectories: true)
+        try "{\"written by\": \"another version\"}".write(to: build.folder.appendingPathComponent("linked.json"),
+                                                        atomically: true, encoding: .utf8)
+        var compiled = false
+        let module = try XCTUnwrap(try build.prepare { compiled = true })
+        XCTAssertTrue(compiled)
+        XCTAssertEqual(module.imports, ["@testable import ProjectLibrary"])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: build.folder.appendingPathComponent("libProjectLibrary.so").path))
+    }
+
     func testAnInstalledLibraryOfAnotherToolchainIsAnErrorNamingBoth() throws {
         let built = try library
         let manifest = InstalledLibrary(version: SpecbookVersion.current, toolchain: "Swift version 5.9.2 (swift-5.9.2-RELEASE)",
