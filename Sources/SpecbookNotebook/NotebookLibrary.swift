@@ -126,9 +126,15 @@ public struct NotebookLibrary: Sendable {
     /// Throws when the installed library was built by another compiler than `swiftVersion` (the first line of
     /// `swiftc --version` of the compiler notebooks will use): its modules would not load.
     ///
-    /// **Edge cases:** a checkout's library is rebuilt by the compiler on the PATH, so it always passes.
+    /// **Edge cases:** a checkout's library is rebuilt by the compiler on the PATH, so it always passes; a missing
+    /// `swiftc` is an error naming the toolchain to install.
     public func checkToolchain(swiftc: String, swiftVersion: String) throws {
         guard let installed, installed.toolchain != swiftVersion else { return }
+        guard FileManager.default.isExecutableFile(atPath: swiftc) else {
+            throw NotebookError(file: binPath.appendingPathComponent(InstalledLibrary.manifestName).path,
+                                "no swiftc at \(swiftc): notebooks compile with the toolchain that built the library, "
+                                    + "\(installed.toolchain); put it on the PATH (or set SWIFTC)")
+        }
         throw NotebookError(
             file: binPath.appendingPathComponent(InstalledLibrary.manifestName).path,
             "the installed notebook library was built by \(installed.toolchain), but \(swiftc) is \(swiftVersion); "

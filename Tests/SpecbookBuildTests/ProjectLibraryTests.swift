@@ -98,5 +98,12 @@ final class ProjectLibraryTests: XCTestCase {
             XCTAssertTrue(text.contains("built by Swift version 5.9.2 (swift-5.9.2-RELEASE), but "), text)
             XCTAssertTrue(text.range(of: #"swiftc is Swift version \d+\.\d+"#, options: .regularExpression) != nil, text)
         }
+        XCTAssertThrowsError(try installed.checkToolchain(swiftc: "/nonexistent/swiftc", swiftVersion: "unknown")) { error in
+            XCTAssertTrue("\(error)".contains("no swiftc at /nonexistent/swiftc: notebooks compile with the toolchain that built "
+                                              + "the library, Swift version 5.9.2 (swift-5.9.2-RELEASE)"), "\(error)")
+        }
+        let same = InstalledLibrary(version: SpecbookVersion.current, toolchain: "Swift version 6.3.1 (x)", build: "0123456789ab")
+        XCTAssertNoThrow(try NotebookLibrary(installedAt: built.binPath, manifest: same)
+            .checkToolchain(swiftc: "/usr/bin/swiftc", swiftVersion: "Swift version 6.3.1 (x)"))
     }
 }
