@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs Specbook into a temporary prefix, moves that prefix elsewhere, and hides this checkout (an empty tmpfs
-# mounted over it in a private mount namespace: nothing of it can be reached, so nothing can silently fall back to
-# it). Then, from an empty folder, with a PATH that holds only the installed specbook and the toolchain: `specbook
-# create`, a notebook that uses the project's lib/ and two packages from packages: (swift-numerics' ComplexModule,
-# swift-collections' Collections), `specbook build --strict` from a subfolder, and checks of the page, the figure
-# and the checks; then the error paths (a lib compile error, a package that does not resolve, a library built by
-# another toolchain). Ends with `N passed, M failed`; exits 1 when any failed.
+# Installs Specbook into a temporary prefix, moves that prefix elsewhere and hides this checkout: an empty tmpfs is
+# mounted over it in a private mount namespace, so nothing of it can be reached and nothing can silently fall back
+# to it (where mount namespaces are not allowed, or with SPECBOOK_INSTALL_TEST_MOVE=1, the checkout's .build is
+# moved aside meanwhile instead). Then, from an empty folder, with a PATH that holds only the installed specbook,
+# the toolchain and the system: `specbook create`, a notebook that uses the project's lib/ and two packages from
+# packages: (swift-numerics' ComplexModule, swift-collections' Collections), `specbook build --strict` from a
+# subfolder, and checks of the page, the figure and the checks; the installed preview; then the error paths (a lib
+# compile error, a package that does not resolve, a library built by another toolchain). Ends with
+# `N passed, M failed`; exits 1 when any failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -22,7 +24,7 @@ set -uo pipefail
 work=$1; root=$2
 passed=0; failed=0
 check() { if eval "$2"; then echo "ok   $1"; passed=$((passed + 1)); else echo "FAIL $1"; failed=$((failed + 1)); fi; }
-check "the checkout is hidden ($root is empty)" '[ -z "$(ls -A "$root")" ]'
+check "the checkout is hidden ($root is empty or gone)" '[ -z "$(ls -A "$root" 2>/dev/null)" ]'
 mkdir -p "$work/empty" && cd "$work/empty"
 
 specbook --version >"$work/version.txt" 2>&1; cat "$work/version.txt"
@@ -141,12 +143,23 @@ echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
 INNER
 
-# Inside the namespace: the checkout is an empty tmpfs; PATH holds the installed specbook, the toolchain, the system.
+# PATH holds the installed specbook, the toolchain and the system's tools, nothing of the checkout.
 set +e
 mkdir -p "$work/tmp"   # SwiftPM leaves its lock files in TMPDIR
-unshare --mount --propagation private env -i HOME="$HOME" TERM=dumb TMPDIR="$work/tmp" PATH="$work/prefix/bin:$toolchain_bin:/usr/bin:/bin" \
-  bash -c 'mount -t tmpfs -o size=1m specbook-hidden "$2" && exec bash "$1/run.sh" "$1" "$2"' _ "$work" "$root"
-status=$?
+run=(env -i HOME="$HOME" TERM=dumb TMPDIR="$work/tmp" PATH="$work/prefix/bin:$toolchain_bin:/usr/bin:/bin")
+if [ "${SPECBOOK_INSTALL_TEST_MOVE:-0}" != 1 ] && unshare --mount --propagation private true 2>/dev/null; then
+  # The checkout becomes an empty tmpfs inside a private mount namespace, gone when the test ends.
+  unshare --mount --propagation private "${run[@]}" \
+    bash -c 'mount -t tmpfs -o size=1m specbook-hidden "$2" && exec bash "$1/run.sh" "$1" "$2"' _ "$work" "$root"
+  status=$?
+else
+  # Without mount namespaces (an unprivileged container): the checkout's build folder is moved away meanwhile.
+  echo "install test: moving $root/.build aside meanwhile (no private mount namespace)" >&2
+  mv "$root/.build" "$root/.build-hidden-by-install-test"
+  trap 'mv "$root/.build-hidden-by-install-test" "$root/.build"' EXIT
+  "${run[@]}" bash "$work/run.sh" "$work" "$root/.build"
+  status=$?
+fi
 set -e
 if [ $status -eq 0 ]; then rm -rf "$work"; else echo "install test failed; its folder is kept: $work" >&2; fi
 exit $status
