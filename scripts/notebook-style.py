@@ -2,8 +2,8 @@
 """Checks the report's notebooks read like papers, not code dumps.
 
 Rules (each failure is printed as `FILE:LINE: message`):
-  - no function, type or top-level constant helper defined in more than one notebook
-    (shared code belongs in the library or the project's helpers);
+  - no function, type or top-level constant helper defined in more than one notebook, nor in a notebook and the
+    project's lib/ (shared code belongs in the library or in lib/, which every notebook imports);
   - no Swift code line wider than 110 characters;
   - the Swift lines of all notebooks (every line inside a ```swift fence, blank ones included) stay within the
     budget, a third below the 2728 they had;
@@ -56,11 +56,21 @@ def main():
             match = DEFINITION.match(line)
             if match and match.group(1) != "extension":
                 definitions.setdefault(match.group(2), []).append((path, number))
+    lib = os.path.join(os.path.dirname(os.path.abspath(folder)), "lib")
+    for root, _, files in os.walk(lib):
+        for name in sorted(f for f in files if f.endswith(".swift")):
+            path = os.path.relpath(os.path.join(root, name))
+            with open(path, encoding="utf-8") as handle:
+                for number, line in enumerate(handle, start=1):
+                    match = DEFINITION.match(line)
+                    # Only top-level declarations: members of a lib type are that type's, not the notebooks'.
+                    if match and match.group(1) != "extension" and not line[0].isspace():
+                        definitions.setdefault(match.group(2), []).append((path, number))
     for name, places in sorted(definitions.items()):
         files = sorted({p for p, _ in places})
         if len(files) > 1:
             where = ", ".join(f"{p}:{n}" for p, n in places)
-            failures.append(f"{places[0][0]}:{places[0][1]}: `{name}` is defined in {len(files)} notebooks ({where})")
+            failures.append(f"{places[0][0]}:{places[0][1]}: `{name}` is defined in {len(files)} files ({where})")
     if swift_lines > SWIFT_LINE_BUDGET:
         failures.append(f"{folder}: {swift_lines} Swift lines, blank ones included (budget {SWIFT_LINE_BUDGET})")
     for failure in failures:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite: system packages (chromium for the browser test), release build, swift test, the
-# numerics tests again under other OpenBLAS kernels, the quick profile of every notebook with --strict, and the
-# browser test over the built site.
+# numerics tests again under other OpenBLAS kernels, the quick profile of every notebook with --strict, the
+# browser test over the built site, the install test (scripts/install-test.sh) and the Slurm test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WITH_BROWSER=1 scripts/install-deps.sh
@@ -41,5 +41,8 @@ python3 scripts/notebook-style.py notebooks
 pages=$(pdfinfo .build/report-quick.pdf | awk '/^Pages:/ {print $2}')
 echo "quick-profile report: $pages PDF pages" >&2
 if [ -x scripts/browser-test.sh ]; then scripts/browser-test.sh .build/site-quick; fi
+# Specbook as a user installs it: into a temporary prefix, used with this checkout hidden, on a new project with lib/
+# and two Swift packages.
+scripts/install-test.sh
 # A sharded build of a fixture with sweeps through a real one-node Slurm cluster (started and stopped by the script).
 scripts/slurm-test.sh

@@ -16,10 +16,28 @@ public struct BuildOptions: Sendable {
     public var shard: Shard?
     /// A built site to compare this build with (`--compare DIR`); nil compares with the site this build replaces.
     public var compare: String?
-    /// The project folder: notebooks are read, the cache kept and programs run relative to it.
-    public var projectRoot = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    /// The project folder: notebooks are read, the cache kept and programs run relative to it. By default the
+    /// nearest folder at or above the working directory holding `specbook.yml`, else the working directory.
+    public var projectRoot = ProjectConfig.findRoot(from: BuildOptions.workingDirectory)
 
     public init() {}
+
+    static var workingDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
+
+    /// A path the user typed (relative to the working directory) as the build reads it: relative to
+    /// ``projectRoot`` when inside it, else absolute.
+    ///
+    /// ```swift
+    /// // in <root>/notebooks: specbook build lfp.md
+    /// options.projectPath("lfp.md")   // "notebooks/lfp.md"
+    /// ```
+    public func projectPath(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? URL(fileURLWithPath: path) : Self.workingDirectory.appendingPathComponent(path)
+        let full = absolute.standardizedFileURL.path
+        let root = projectRoot.standardizedFileURL.path
+        if full == root { return "." }
+        return full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : full
+    }
 
     /// Where the project's cache lives.
     public var cacheLayout: CacheLayout { CacheLayout(projectRoot: projectRoot) }

@@ -6,7 +6,7 @@ import SpecbookSite
 /// `site/manifest.json` (what was built, from what) and `site/timings.json` (when, and how long each part took).
 enum Manifest {
     /// The manifest of `pages`: values, checks, figures, tables and code of each, and what they were computed with.
-    static func make(_ pages: [SitePage], facts: BuildFacts, libraryBuild: String) -> SiteManifest {
+    static func make(_ pages: [SitePage], facts: BuildFacts) -> SiteManifest {
         let entries = pages.map { page -> SiteManifest.Notebook in
             let result = page.result
             let timings = Set(result?.timings ?? [])
@@ -36,8 +36,8 @@ enum Manifest {
                 checks: page.checks.map { SiteManifest.Check(name: $0.check.name, verdict: $0.check.verdict.rawValue,
                                                              measured: $0.check.measured, expected: $0.check.expected, line: $0.check.line) })
         }
-        return SiteManifest(swiftVersion: facts.swiftVersion, gitCommit: facts.git.commit, gitDirty: facts.git.dirty,
-                            libraryBuild: libraryBuild, notebooks: entries)
+        return SiteManifest(swiftVersion: facts.swiftVersion, specbookVersion: SpecbookVersion.current, gitCommit: facts.git.commit,
+                            gitDirty: facts.git.dirty, libraryBuild: facts.libraryBuild, packages: facts.packages, notebooks: entries)
     }
 
     /// The parameters a notebook declares or names in its code; `-P` gives every notebook all of them, and one that

@@ -29,28 +29,62 @@ public struct NotebookRunner: Sendable {
     let executor: NotebookExecutor
     let cache: NotebookCache
     let fingerprint: String
+    let imports: [String]
 
-    /// Finds the notebook library (beside the running executable unless given) and builds it when its sources
-    /// changed; `onLibraryBuild` hears when that happens.
+    /// Finds the notebook library (beside the running executable unless given), builds it when its sources changed
+    /// (in a checkout; an installed library must match the toolchain instead), then builds the project's packages and
+    /// compiles its `lib/` module when they changed. `onStep` hears each of those before it starts, in words.
     public init(projectRoot: URL, overrides: [String: String] = [:], library: NotebookLibrary? = nil,
-                onLibraryBuild: () -> Void = {}) throws {
+                onStep: (String) -> Void = { _ in }) throws {
         guard let library = library ?? NotebookLibrary.besideExecutable() else {
-            throw BuildError(["specbook: error: cannot find the notebook library (libSpecbook.so); run `swift build -c release` first"])
+            throw BuildError(["specbook: error: cannot find the notebook library: no lib/specbook/library.json beside this "
+                              + "specbook's folder (reinstall with scripts/install.sh --prefix) and no Specbook checkout above it "
+                              + "(run `swift build -c release` there)"])
         }
-        if library.needsBuild() { onLibraryBuild() }
+        let layout = CacheLayout(projectRoot: projectRoot)
+        var compiler = NotebookCompiler(library: library)
+        let buildID: String
         do {
+            if library.installed != nil {
+                let version = Toolchain.swiftVersion(swiftc: compiler.swiftc, memo: layout.toolchain, in: projectRoot)
+                try library.checkToolchain(swiftc: compiler.swiftc, swiftVersion: version)
+            }
+            if library.needsBuild() { onStep("building the notebook library…") }
             try library.buildIfNeeded()
+            buildID = library.buildID()
+            let config = try ProjectConfig.load(root: projectRoot)
+            let packages = PackageBuild(requirements: config.packages, layout: layout, swiftc: compiler.swiftc,
+                                        salt: buildID)
+            if let built = try packages.prepare(onBuild: {
+                onStep("resolving and building the packages (\(config.packages.map(\.identity).joined(separator: ", ")))…")
+            }) {
+                compiler.modules.append(built)
+            }
+            let sources = try config.librarySources(root: projectRoot)
+            let lib = ProjectLibraryBuild(sources: sources, root: projectRoot, layout: layout, compiler: compiler)
+            if let built = try lib.prepare(onCompile: { onStep("compiling the project's lib module (\(sources.count) files)…") }) {
+                compiler.modules.append(built)
+            }
         } catch let error as NotebookError {
             throw BuildError([error.description])
         }
         self.library = library
         self.projectRoot = projectRoot
         self.overrides = overrides
-        layout = CacheLayout(projectRoot: projectRoot)
-        executor = NotebookExecutor(compiler: NotebookCompiler(library: library), workingDirectory: projectRoot)
+        self.layout = layout
+        executor = NotebookExecutor(compiler: compiler, workingDirectory: projectRoot)
         cache = NotebookCache(layout: layout)
-        fingerprint = library.fingerprint()
+        // The project's modules join every key: a change to lib/ or to the packages runs every notebook again.
+        libraryBuild = buildID
+        packageVersions = compiler.modules.flatMap(\.versions)
+        fingerprint = ([buildID] + compiler.modules.map(\.key)).joined(separator: "|")
+        imports = compiler.modules.flatMap(\.imports)
     }
+
+    /// The notebook library's build id (``NotebookLibrary/buildID()``), named in every page's footer.
+    public let libraryBuild: String
+    /// The Swift packages notebooks link, as resolved (`swift-numerics 1.1.1`), named in every page's footer.
+    public let packageVersions: [String]
 
     /// The swiftc notebook programs are compiled with.
     public var swiftc: String { executor.compiler.swiftc }
@@ -87,7 +121,7 @@ public struct NotebookRunner: Sendable {
 
     public func resolve(_ notebook: Notebook) -> Job {
         let parameters = parameters(for: notebook)
-        let program = NotebookProgram(notebook: notebook)
+        let program = NotebookProgram(notebook: notebook, imports: imports)
         let key = NotebookCache.key(for: notebook, program: program, parameters: parameters,
                                     libraryFingerprint: fingerprint, projectRoot: projectRoot)
         let blockKeys = NotebookCache.blockKeys(for: notebook, parameters: parameters, libraryFingerprint: fingerprint,

@@ -1,3 +1,4 @@
+import SpecbookNotebook
 import SpecbookSite
 
 /// Where a page's numbers came from, as the build knows it: recorded in the page's footer and in `manifest.json`.
@@ -11,9 +12,21 @@ public struct Provenance: PageProvenance, Codable, Equatable {
     public var cacheHit: Bool
     public var seconds: Double
     public var blasKernel: String?
+    /// The Specbook release that built the page.
+    public var specbookVersion: String?
+    /// The notebook library's build id (the first 12 hex digits of the SHA-256 of `libSpecbook.so`).
+    public var libraryBuild: String?
+    /// The Swift packages of `specbook.yml` as resolved: `swift-numerics 1.1.1`.
+    public var packages: [String]
+
+    public var specbook: (version: String, libraryBuild: String)? {
+        guard let specbookVersion, let libraryBuild else { return nil }
+        return (specbookVersion, libraryBuild)
+    }
 
     public init(swiftVersion: String, gitCommit: String, gitDirty: Bool, seed: UInt64, parameters: [String: String],
-                buildDate: String, cacheHit: Bool, seconds: Double, blasKernel: String? = nil) {
+                buildDate: String, cacheHit: Bool, seconds: Double, blasKernel: String? = nil,
+                specbookVersion: String? = nil, libraryBuild: String? = nil, packages: [String] = []) {
         self.swiftVersion = swiftVersion
         self.gitCommit = gitCommit
         self.gitDirty = gitDirty
@@ -23,5 +36,8 @@ public struct Provenance: PageProvenance, Codable, Equatable {
         self.cacheHit = cacheHit
         self.seconds = seconds
         self.blasKernel = blasKernel
+        self.specbookVersion = specbookVersion
+        self.libraryBuild = libraryBuild
+        self.packages = packages
     }
 }

@@ -49,6 +49,8 @@ public struct SiteBuild {
         /// Another build of the project holds the lock; this one waits.
         case waitingForLock
         case buildingLibrary
+        /// The build prepares what notebooks link: the library, the project's packages or its `lib/` module.
+        case preparing(String)
         /// Notebook `index` (into the planned list) moved on.
         case notebook(Int, RunEvent)
     }
@@ -81,11 +83,13 @@ public struct SiteBuild {
         let lock = options.shard == nil ? try BuildLock(file: layout.lock) { events(.waitingForLock) } : nil
         defer { lock?.release() }
 
-        var runner = try NotebookRunner(projectRoot: root, overrides: options.parameters) { events(.buildingLibrary) }
+        var runner = try NotebookRunner(projectRoot: root, overrides: options.parameters) { events(.preparing($0)) }
         runner.reuseStored = options.useCache
         runner.sweepJobs = options.jobs
         runner.shard = options.shard
-        let facts = gathering.value
+        var facts = gathering.value
+        facts.libraryBuild = runner.libraryBuild
+        facts.packages = runner.packageVersions
         events(.planned(notebooks.map(\.path)))
 
         let outcomes = runAll(notebooks, runner: runner, events: events)
@@ -99,7 +103,7 @@ public struct SiteBuild {
                            seconds: Date().timeIntervalSince(started))
         }
         let pages = zip(notebooks, outcomes).map { notebook, outcome in facts.page(for: notebook, outcome) }
-        let manifest = Manifest.make(pages, facts: facts, libraryBuild: runner.fingerprint)
+        let manifest = Manifest.make(pages, facts: facts)
         let current = Self.snapshot(manifest, pages)
         let replaced = Baseline.replaced(output)
         let baseline = named.map { Baseline(snapshot: $0, label: $0.description, problem: nil) } ?? replaced
@@ -199,6 +203,10 @@ struct BuildFacts {
     var swiftVersion: String
     var git: (commit: String, dirty: Bool)
     var date: String
+    /// The notebook library's build id, known once the runner found the library.
+    var libraryBuild = ""
+    /// The Swift packages notebooks link, as resolved.
+    var packages: [String] = []
 
     init(root: URL, swiftc: String, layout: CacheLayout, date: Date) {
         swiftVersion = Toolchain.swiftVersion(swiftc: swiftc, memo: layout.toolchain, in: root)
@@ -211,7 +219,8 @@ struct BuildFacts {
         let provenance = Provenance(
             swiftVersion: swiftVersion, gitCommit: git.commit, gitDirty: git.dirty, seed: notebook.frontMatter.seed,
             parameters: outcome.job.parameters, buildDate: date, cacheHit: outcome.cacheHit,
-            seconds: outcome.result?.seconds ?? outcome.seconds, blasKernel: outcome.result?.blasKernel)
+            seconds: outcome.result?.seconds ?? outcome.seconds, blasKernel: outcome.result?.blasKernel,
+            specbookVersion: SpecbookVersion.current, libraryBuild: libraryBuild, packages: packages)
         if let good = outcome.lastGood, let failure = outcome.result?.failure {
             var kept = provenance
             kept.seconds = good.result.seconds

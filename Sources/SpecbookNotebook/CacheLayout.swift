@@ -50,6 +50,10 @@ public struct CacheLayout: Sendable, Equatable {
     public var citations: URL { root.appendingPathComponent("citations") }
     /// How long each notebook's last run took, by name and parameters, so a build starts the longest first.
     public var durations: URL { root.appendingPathComponent("durations.json") }
+    /// The project's `lib/` module, compiled: `lib/<key>/` (see `ProjectLibraryBuild`).
+    public var lib: URL { root.appendingPathComponent("lib") }
+    /// The generated package of `specbook.yml`'s `packages:`, built: `packages/<key>/` (see `PackageBuild`).
+    public var packages: URL { root.appendingPathComponent("packages") }
     /// The toolchain's version line, remembered per compiler.
     public var toolchain: URL { root.appendingPathComponent("toolchain.txt") }
 }

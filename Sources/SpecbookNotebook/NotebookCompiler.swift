@@ -1,9 +1,11 @@
 import Foundation
 
-/// Compiles a ``NotebookProgram`` with swiftc against the prebuilt ``NotebookLibrary``.
+/// Compiles a ``NotebookProgram`` with swiftc against the prebuilt ``NotebookLibrary`` and the project's modules.
 public struct NotebookCompiler: Sendable {
     public var library: NotebookLibrary
     public var swiftc: String
+    /// The project's packages and `lib/` module, linked into every program after the library.
+    public var modules: [LinkedModule] = []
 
     public init(library: NotebookLibrary, swiftc: String = NotebookCompiler.findSwiftc()) {
         self.library = library
@@ -43,8 +45,7 @@ public struct NotebookCompiler: Sendable {
         let log = folder.appendingPathComponent("compile.log")
         try program.source.write(to: source, atomically: true, encoding: .utf8)
         var arguments = [source.path, "-Onone", "-swift-version", "5", "-module-name", "NotebookProgram", "-o", executable.path]
-        for path in library.includePaths { arguments += ["-I", path] }
-        arguments += ["-L", library.binPath.path, "-lSpecbook", "-Xlinker", "-rpath", "-Xlinker", library.binPath.path]
+        arguments += linkArguments
         // Notebook glue needs neither module; skipping them shortens every compile.
         arguments += ["-Xfrontend", "-disable-implicit-concurrency-module-import",
                       "-Xfrontend", "-disable-implicit-string-processing-module-import"]
@@ -59,6 +60,13 @@ public struct NotebookCompiler: Sendable {
             throw Self.failure(from: text, status: result.status)
         }
         return executable
+    }
+
+    /// Module search paths and libraries of the notebook library and of ``modules``, with run paths to each.
+    public var linkArguments: [String] {
+        library.includePaths.flatMap { ["-I", $0] }
+            + ["-L", library.binPath.path, "-lSpecbook", "-Xlinker", "-rpath", "-Xlinker", library.binPath.path]
+            + modules.flatMap(\.compilerArguments)
     }
 
     static func failure(from log: String, status: ChildProcess.Status) -> Failure {

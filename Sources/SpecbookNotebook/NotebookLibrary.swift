@@ -2,17 +2,33 @@ import Foundation
 
 /// The prebuilt `Specbook` dynamic library that notebook programs link against.
 ///
-/// It is built once per `specbook build` (by `swift build -c release --product Specbook`, only when a
-/// library source is newer than the built library) and every notebook compiles against it.
+/// Two layouts hold one. In a Specbook checkout (`.build/release/specbook`) the library sits beside the executable
+/// and is rebuilt (by `swift build -c release --product Specbook`) when one of its sources is newer than it. An
+/// installed Specbook (`scripts/install.sh --prefix P`) keeps it in `P/lib/specbook/` with its Swift modules, the C
+/// shims' module maps and ``InstalledLibrary/manifestName``; it is never rebuilt.
+///
+/// ```swift
+/// let library = NotebookLibrary.besideExecutable()   // installed layout first, then a checkout
+/// try library?.buildIfNeeded()                        // no-op when installed
+/// library?.includePaths                               // -I paths for a notebook compile
+/// ```
 public struct NotebookLibrary: Sendable {
-    /// The package root holding `Package.swift` and `Sources/`.
-    public var packageRoot: URL
+    /// The package root holding `Package.swift` and `Sources/`; nil for an installed library.
+    public var packageRoot: URL?
     /// The folder holding `libSpecbook.so` and `Modules/`.
     public var binPath: URL
+    /// What the install recorded (version, toolchain, build id); nil in a checkout.
+    public var installed: InstalledLibrary?
 
     public init(packageRoot: URL, binPath: URL) {
         self.packageRoot = packageRoot
         self.binPath = binPath
+    }
+
+    /// An installed library in `folder` (`PREFIX/lib/specbook`), described by its manifest.
+    public init(installedAt folder: URL, manifest: InstalledLibrary) {
+        binPath = folder
+        installed = manifest
     }
 
     public var libraryFile: URL { binPath.appendingPathComponent("libSpecbook.so") }
@@ -26,22 +42,33 @@ public struct NotebookLibrary: Sendable {
 
     /// Module search paths: the built Swift modules and every C module the library depends on.
     public var includePaths: [String] {
-        [binPath.appendingPathComponent("Modules").path]
-            + Self.shims.map { packageRoot.appendingPathComponent("Sources/\($0)").path }
-            + Self.cTargets.map { packageRoot.appendingPathComponent("Sources/\($0)/include").path }
+        let shimRoot = packageRoot?.appendingPathComponent("Sources") ?? binPath.appendingPathComponent("shims")
+        return [binPath.appendingPathComponent("Modules").path] + Self.shims.map { shimRoot.appendingPathComponent($0).path }
+            + Self.cTargets.map { shimRoot.appendingPathComponent("\($0)/include").path }
     }
 
-    /// The library's source folders: a change in any of them means a rebuild.
+    /// The library's source folders: a change in any of them means a rebuild (none for an installed library).
     public var sourceFolders: [URL] {
-        (Self.modules + Self.shims + Self.cTargets).map { packageRoot.appendingPathComponent("Sources/\($0)") }
+        guard let packageRoot else { return [] }
+        return (Self.modules + Self.shims + Self.cTargets).map { packageRoot.appendingPathComponent("Sources/\($0)") }
     }
 
-    /// Finds the library next to the running `specbook` executable (`.build/release/specbook`).
+    /// Finds the library of the running `specbook`: `../lib/specbook/` when installed, else the checkout it was
+    /// built in (`.build/release/specbook`).
     public static func besideExecutable() -> NotebookLibrary? {
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         let bin = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? exe.path)
             .deletingLastPathComponent()
-        return locate(binPath: bin)
+        return installedBeside(bin: bin) ?? locate(binPath: bin)
+    }
+
+    /// The installed library of an executable in `bin` (`PREFIX/bin`), when `PREFIX/lib/specbook` holds one.
+    ///
+    /// **Edge cases:** a manifest that does not decode counts as no install (a checkout may still hold the library).
+    public static func installedBeside(bin: URL) -> NotebookLibrary? {
+        let folder = bin.deletingLastPathComponent().appendingPathComponent("lib/specbook")
+        guard let manifest = InstalledLibrary.read(from: folder) else { return nil }
+        return NotebookLibrary(installedAt: folder, manifest: manifest)
     }
 
     /// Builds a description from a bin folder inside `<root>/.build*/...`.
@@ -57,8 +84,9 @@ public struct NotebookLibrary: Sendable {
         return nil
     }
 
-    /// True when the built library is missing or older than a library source file.
+    /// True when the built library is missing or older than a library source file; never for an installed one.
     public func needsBuild() -> Bool {
+        guard installed == nil else { return false }
         let fm = FileManager.default
         guard let built = (try? fm.attributesOfItem(atPath: libraryFile.path))?[.modificationDate] as? Date else { return true }
         for folder in sourceFolders {
@@ -72,9 +100,10 @@ public struct NotebookLibrary: Sendable {
         return false
     }
 
-    /// Runs `swift build -c release --product Specbook` in the package root when needed.
+    /// Runs `swift build -c release --product Specbook` in the package root when needed; an installed library is
+    /// never rebuilt.
     public func buildIfNeeded(configuration: String = "release") throws {
-        guard needsBuild() else { return }
+        guard let packageRoot, needsBuild() else { return }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("specbook-library-build-\(getpid()).log")
         let result = try ChildProcess.run(
             executable: "/usr/bin/env",
@@ -88,9 +117,30 @@ public struct NotebookLibrary: Sendable {
         }
     }
 
-    /// A fingerprint of the built library, part of every cache key: the first 16 hex digits of the SHA-256 of its
-    /// contents, so a relink that produces the same library keeps every cached run.
-    public func fingerprint() -> String {
-        ContentHash.file(libraryFile).map { String($0.prefix(16)) } ?? "missing"
+    /// The library build id: the first 12 hex digits of the SHA-256 of `libSpecbook.so` (recorded by the install),
+    /// part of every cache key and named in every page's footer.
+    ///
+    /// **Edge cases:** a missing library gives `"missing"`, so a key never matches a real build's.
+    public func buildID() -> String {
+        if let installed { return installed.build }
+        return ContentHash.file(libraryFile).map { String($0.prefix(12)) } ?? "missing"
+    }
+
+    /// Throws when the installed library was built by another compiler than `swiftVersion` (the first line of
+    /// `swiftc --version` of the compiler notebooks will use): its modules would not load.
+    ///
+    /// **Edge cases:** a checkout's library is rebuilt by the compiler on the PATH, so it always passes; a missing
+    /// `swiftc` is an error naming the toolchain to install.
+    public func checkToolchain(swiftc: String, swiftVersion: String) throws {
+        guard let installed, installed.toolchain != swiftVersion else { return }
+        guard FileManager.default.isExecutableFile(atPath: swiftc) else {
+            throw NotebookError(file: binPath.appendingPathComponent(InstalledLibrary.manifestName).path,
+                                "no swiftc at \(swiftc): notebooks compile with the toolchain that built the library, "
+                                    + "\(installed.toolchain); put it on the PATH (or set SWIFTC)")
+        }
+        throw NotebookError(
+            file: binPath.appendingPathComponent(InstalledLibrary.manifestName).path,
+            "the installed notebook library was built by \(installed.toolchain), but \(swiftc) is \(swiftVersion); "
+                + "reinstall Specbook with this toolchain (scripts/install.sh) or put the toolchain it was built with first on the PATH")
     }
 }

@@ -15,9 +15,10 @@ public struct NotebookProgram: Sendable, Equatable {
     /// blocks sit in the notebook, so a prose edit that moves lines leaves it unchanged.
     public var runnableSource: String
 
-    public init(notebook: Notebook) {
+    /// The program of `notebook`, starting with `import Specbook` and the `imports` lines (the project's modules).
+    public init(notebook: Notebook, imports: [String] = []) {
         let file = notebook.path.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        var source = "import Specbook\n\n"
+        var source = (["import Specbook"] + imports).joined(separator: "\n") + "\n\n"
         var runnable = source
         func emit(_ code: String, lineDirective: String? = nil) {
             source += lineDirective ?? code

@@ -5,7 +5,7 @@ extension SiteComparison {
     /// `notebooks/fit.md: value loss: 0.25 -> 0.5 (+100%)`, `notebooks/fit.md:11: check "fit": holds -> fails`.
     public func lines() -> [String] {
         var out: [String] = []
-        if let toolchain { out.append("toolchain: \(toolchain.old) -> \(toolchain.new)") }
+        for setting in [toolchain, packages].compactMap({ $0 }) { out.append("\(setting.name): \(setting.old) -> \(setting.new)") }
         for n in notebooks {
             switch n.status {
             case .added: out.append("\(n.source): page added (\(n.page))"); continue
@@ -50,11 +50,13 @@ extension SiteComparison {
             var baseline: String
             var summary: SiteComparison.Summary
             var toolchain: SettingChange?
+            var packages: SettingChange?
             var notebooks: [NotebookChanges]
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(Document(baseline: baseline, summary: summary, toolchain: toolchain, notebooks: notebooks))
+        return try encoder.encode(Document(baseline: baseline, summary: summary, toolchain: toolchain, packages: packages,
+                                               notebooks: notebooks))
     }
 
     /// "+12%", "-0.5%", "+1.2e+03%".

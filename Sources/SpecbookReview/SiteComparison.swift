@@ -19,11 +19,13 @@ public struct SiteComparison: Codable, Equatable, Sendable {
     public var baseline: String
     /// The toolchain, when it changed: old and new `swift --version`.
     public var toolchain: SettingChange?
+    /// The Swift packages notebooks link, when they changed.
+    public var packages: SettingChange?
     /// Notebooks with at least one change, in the new site's order, then removed ones.
     public var notebooks: [NotebookChanges]
 
     public var summary: Summary { Summary(notebooks) }
-    public var isEmpty: Bool { toolchain == nil && notebooks.isEmpty }
+    public var isEmpty: Bool { toolchain == nil && packages == nil && notebooks.isEmpty }
     /// Checks that held in the baseline and fail now.
     public var nowFailing: [(notebook: NotebookChanges, check: CheckChange)] {
         notebooks.flatMap { n in n.checks.filter(\.nowFails).map { (n, $0) } }
@@ -39,6 +41,8 @@ public struct SiteComparison: Codable, Equatable, Sendable {
         self.baseline = baseline ?? old.description
         let a = old.manifest, b = new.manifest
         toolchain = a.swiftVersion == b.swiftVersion ? nil : SettingChange(name: "toolchain", old: a.swiftVersion, new: b.swiftVersion)
+        packages = a.packages == b.packages ? nil
+            : SettingChange(name: "packages", old: a.packages.joined(separator: ", "), new: b.packages.joined(separator: ", "))
         let oldByName = Dictionary(a.notebooks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let newNames = Set(b.notebooks.map(\.name))
         var changes: [NotebookChanges] = []

@@ -18,17 +18,24 @@ public struct SiteManifest: Codable, Equatable, Sendable {
     public var format = SiteManifest.currentFormat
     public var generator = "specbook"
     public var swiftVersion: String
+    /// The `specbook` that built the site.
+    public var specbookVersion: String
     public var gitCommit: String
     public var gitDirty: Bool
-    /// Identifies the notebook library the programs linked (its build fingerprint).
+    /// Identifies the notebook library the programs linked (its build id).
     public var libraryBuild: String
+    /// The Swift packages notebooks link, as resolved (`name version`).
+    public var packages: [String]
     public var notebooks: [Notebook]
 
-    public init(swiftVersion: String, gitCommit: String, gitDirty: Bool, libraryBuild: String, notebooks: [Notebook]) {
+    public init(swiftVersion: String, specbookVersion: String = "", gitCommit: String, gitDirty: Bool, libraryBuild: String,
+                packages: [String] = [], notebooks: [Notebook]) {
         self.swiftVersion = swiftVersion
+        self.specbookVersion = specbookVersion
         self.gitCommit = gitCommit
         self.gitDirty = gitDirty
         self.libraryBuild = libraryBuild
+        self.packages = packages
         self.notebooks = notebooks
     }
 

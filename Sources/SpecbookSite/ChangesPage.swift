@@ -50,8 +50,8 @@ public struct ChangesPage {
         html += "<p class=\"description\">Compared with <code>\(HTML.escape(comparison.baseline))</code>.</p></header>\n"
         html += "<article>\n"
         html += summary(comparison)
-        if let toolchain = comparison.toolchain {
-            html += "<p>The toolchain changed: <code>\(HTML.escape(toolchain.old))</code> → <code>\(HTML.escape(toolchain.new))</code>.</p>\n"
+        for setting in [comparison.toolchain, comparison.packages].compactMap({ $0 }) {
+            html += "<p>The \(setting.name) changed: <code>\(HTML.escape(setting.old))</code> → <code>\(HTML.escape(setting.new))</code>.</p>\n"
         }
         for notebook in comparison.notebooks { html += section(notebook, cited: cited[notebook.name] ?? []) }
         html += "</article>\n</main>\n"

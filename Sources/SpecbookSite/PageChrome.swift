@@ -57,6 +57,12 @@ enum PageChrome {
             html += "<dt>Parameters</dt><dd><code>\(HTML.escape(params))</code></dd>\n"
         }
         html += "<dt>Toolchain</dt><dd>\(HTML.escape(p.swiftVersion))</dd>\n"
+        if let specbook = p.specbook {
+            html += "<dt>Specbook</dt><dd>\(HTML.escape(specbook.version)), library build <code>\(HTML.escape(specbook.libraryBuild))</code></dd>\n"
+        }
+        if !p.packages.isEmpty {
+            html += "<dt>Swift packages</dt><dd>\(HTML.escape(p.packages.joined(separator: ", ")))</dd>\n"
+        }
         if let kernel = p.blasKernel { html += "<dt>BLAS kernels</dt><dd>OpenBLAS \(HTML.escape(kernel))</dd>\n" }
         html += "<dt>Commit</dt><dd><code>\(HTML.escape(p.gitCommit))\(p.gitDirty ? " (dirty)" : "")</code></dd>\n"
         html += "<dt>Built</dt><dd>\(HTML.escape(p.buildDate))\(p.cacheHit ? " (from cache)" : "")</dd>\n"

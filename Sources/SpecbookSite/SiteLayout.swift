@@ -8,6 +8,8 @@ import Foundation
 /// ```
 public enum SiteLayout {
     public static let index = "index.html"
+    /// The listing of pages when a notebook named `index` takes ``index``.
+    public static let contents = "contents.html"
     public static let manifest = "manifest.json"
     public static let assets = "assets"
     public static let stylesheet = "assets/specbook.css"

@@ -15,6 +15,15 @@ public protocol PageProvenance: Sendable {
     var seconds: Double { get }
     /// The BLAS kernels the run used (OpenBLAS's core name); nil when unknown.
     var blasKernel: String? { get }
+    /// The Specbook version and notebook library build id (`0.6.0`, `3f2a9c01d4e7`); nil when unknown.
+    var specbook: (version: String, libraryBuild: String)? { get }
+    /// The Swift packages notebooks link, as resolved (`swift-numerics 1.1.1`); empty without any.
+    var packages: [String] { get }
+}
+
+extension PageProvenance {
+    public var specbook: (version: String, libraryBuild: String)? { nil }
+    public var packages: [String] { [] }
 }
 
 /// One notebook ready to be rendered: its source, what its run produced, and where its figures are.

@@ -72,10 +72,12 @@ public struct SiteWriter {
                 search.append(SearchIndex.Entry(name: page.notebook.name, title: page.title, description: page.notebook.frontMatter.description,
                                                 headings: rendered.headings, text: rendered.text))
             }
+            // A notebook named `index` is the site's home page (as in Quarto); the listing of pages then moves aside.
+            let listing = pages.contains { $0.fileName == SiteLayout.index } ? SiteLayout.contents : SiteLayout.index
             var index = IndexRenderer(siteTitle: siteTitle, siteDescription: siteDescription)
             index.changes = changes?.comparison
             try index.render(pages, search: search)
-                .write(to: staging.appendingPathComponent(SiteLayout.index), atomically: false, encoding: .utf8)
+                .write(to: staging.appendingPathComponent(listing), atomically: false, encoding: .utf8)
             try manifest.write(to: staging.appendingPathComponent(SiteLayout.manifest))
             if let timings { try timings.write(to: staging.appendingPathComponent(SiteTimings.fileName)) }
             if let changes {

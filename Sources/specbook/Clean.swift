@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpecbookBuild
 import SpecbookNotebook
 
 /// `specbook clean`: empty the cache (and optionally the site).
@@ -14,7 +15,7 @@ struct Clean: ParsableCommand {
     var out = "site"
 
     func run() throws {
-        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let root = BuildOptions().projectRoot
         try NotebookCache(layout: CacheLayout(projectRoot: root)).clean()
         if site {
             let folder = root.appendingPathComponent(out)

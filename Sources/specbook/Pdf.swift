@@ -32,13 +32,13 @@ struct Pdf: ParsableCommand {
 
     func run() throws {
         var options = BuildOptions()
-        if !paths.isEmpty { options.paths = paths }
+        if !paths.isEmpty { options.paths = paths.map(options.projectPath) }
         options.parameters = try parameters.overrides()
         Interrupt.install(cacheLayout: options.cacheLayout)
         var report = ReportPDF(options: options)
         report.includeCode = !noCode
         let progress = TerminalProgress(quiet: quiet)
-        let target = URL(fileURLWithPath: out, relativeTo: options.projectRoot).standardizedFileURL
+        let target = URL(fileURLWithPath: options.projectPath(out), relativeTo: options.projectRoot).standardizedFileURL
         do {
             let result = try report.make(to: target) { progress.show($0) }
             for warning in result.build.warnings { printError(warning) }

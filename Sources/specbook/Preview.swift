@@ -68,11 +68,14 @@ struct Preview: AsyncParsableCommand {
         }
     }
 
-    /// The notebooks given, and the library sources notebooks compile against.
+    /// The notebooks given, `specbook.yml`, the project's `lib/` sources and the library sources notebooks compile
+    /// against.
     func watchedPaths(_ options: BuildOptions) -> [URL] {
         let root = options.projectRoot
         let notebooks = options.paths.map { $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : root.appendingPathComponent($0) }
-        return notebooks + (NotebookLibrary.besideExecutable()?.sourceFolders ?? [])
+        let lib = root.appendingPathComponent((try? ProjectConfig.load(root: root))?.lib ?? "lib")
+        return notebooks + [root.appendingPathComponent(ProjectConfig.fileName), lib]
+            + (NotebookLibrary.besideExecutable()?.sourceFolders ?? [])
     }
 }
 

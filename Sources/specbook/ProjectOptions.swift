@@ -11,19 +11,20 @@ import SpecbookBuild
 /// }
 /// ```
 struct ProjectOptions: ParsableArguments {
-    @Argument(help: "Notebook files or folders (default: notebooks/).")
+    @Argument(help: "Notebook files or folders (default: notebooks/ of the project).")
     var paths: [String] = []
 
-    @Option(name: .long, help: "The folder the site is written to.")
-    var out = "site"
+    @Option(name: .long, help: "The folder the site is written to (default: site/ of the project).")
+    var out: String?
 
     @OptionGroup var parameters: ParameterOptions
 
-    /// Build options for the project in the current folder.
+    /// Build options for the project the current folder is in (found from `specbook.yml`, as git finds `.git`);
+    /// paths typed are relative to the current folder.
     func buildOptions() throws -> BuildOptions {
         var options = BuildOptions()
-        if !paths.isEmpty { options.paths = paths }
-        options.output = out
+        if !paths.isEmpty { options.paths = paths.map(options.projectPath) }
+        options.output = out.map(options.projectPath) ?? "site"
         options.parameters = try parameters.overrides()
         return options
     }

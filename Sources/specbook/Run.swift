@@ -20,10 +20,9 @@ struct Run: ParsableCommand {
         let parsed: Notebook
         var runner: NotebookRunner
         do {
-            parsed = try NotebookParser.parse(file: URL(fileURLWithPath: notebook, relativeTo: options.projectRoot), displayPath: notebook)
-            runner = try NotebookRunner(projectRoot: options.projectRoot, overrides: options.parameters) {
-                printError("building the notebook library…")
-            }
+            let path = options.projectPath(notebook)
+            parsed = try NotebookParser.parse(file: URL(fileURLWithPath: path, relativeTo: options.projectRoot), displayPath: path)
+            runner = try NotebookRunner(projectRoot: options.projectRoot, overrides: options.parameters) { printError($0) }
         } catch {
             printError("\(error)")
             throw ExitCode(1)

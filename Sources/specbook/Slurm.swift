@@ -44,9 +44,10 @@ struct Slurm: ParsableCommand {
     }
 
     func run() throws {
-        let root = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let options = BuildOptions()
+        let root = options.projectRoot
         let overrides = try parameters.overrides()
-        let arguments = paths + overrides.keys.sorted().flatMap { ["-P", "\($0)=\(overrides[$0]!)"] }
+        let arguments = paths.map(options.projectPath) + overrides.keys.sorted().flatMap { ["-P", "\($0)=\(overrides[$0]!)"] }
         let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         let scripts = SlurmScripts(specbook: me, projectRoot: root, shards: shards, buildArguments: arguments,
                                    partition: partition, time: time, cpusPerTask: cpusPerTask)
@@ -56,6 +57,13 @@ struct Slurm: ParsableCommand {
         }
         guard let sbatch = ChildProcess.executable(named: ["sbatch"]) else {
             printError("specbook slurm: error: sbatch is not on the PATH (install Slurm's client tools, or use --dry-run)")
+            throw ExitCode(1)
+        }
+        // The library, the packages and lib/ are prepared here, once, so the shards start with them built.
+        do {
+            _ = try NotebookRunner(projectRoot: root, overrides: overrides) { printError($0) }
+        } catch {
+            printError("\(error)")
             throw ExitCode(1)
         }
         let folder = scripts.logFolder

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpecbookNotebook
 
 @main
 struct SpecbookCommand: AsyncParsableCommand {
@@ -11,6 +12,7 @@ struct SpecbookCommand: AsyncParsableCommand {
             in order in one program compiled against the Specbook library. `specbook build` writes \
             `site/NAME.html` for each notebook, plus `site/index.html`.
             """,
-        subcommands: [Build.self, Run.self, Preview.self, Diff.self, Pdf.self, Slurm.self, Clean.self],
+        version: SpecbookVersion.current,
+        subcommands: [Build.self, Run.self, Preview.self, Diff.self, Pdf.self, Slurm.self, Clean.self, Create.self],
         defaultSubcommand: Build.self)
 }

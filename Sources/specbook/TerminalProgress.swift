@@ -41,6 +41,8 @@ final class TerminalProgress: @unchecked Sendable {
             if !quiet { write("waiting for another build of this project to finish…") }
         case .buildingLibrary:
             if !quiet { write("building the notebook library…") }
+        case .preparing(let step):
+            if !quiet { write(step) }
         case .notebook(let index, let event):
             update(index, event)
         }

@@ -82,13 +82,13 @@ struct Fixture {
         var stderr: String
     }
 
-    /// Runs `specbook ARGS` in the fixture folder.
+    /// Runs `specbook ARGS` in the fixture folder (or in `subfolder` of it).
     @discardableResult
-    func specbook(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+    func specbook(_ arguments: [String], in subfolder: String = "", environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = Self.binPath.appendingPathComponent("specbook")
         process.arguments = arguments
-        process.currentDirectoryURL = root
+        process.currentDirectoryURL = subfolder.isEmpty ? root : root.appendingPathComponent(subfolder)
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         let out = root.appendingPathComponent(".out-\(UUID().uuidString)")
         let err = root.appendingPathComponent(".err-\(UUID().uuidString)")
