@@ -15,6 +15,8 @@ public struct ChangesPage {
     /// nil for a first build (nothing to compare with), or when the baseline could not be read (`problem`).
     public var comparison: SiteComparison?
     public var problem: String?
+    /// The page listing every notebook when a notebook named `index` is the home page.
+    public var listing: String?
 
     public init(siteTitle: String, comparison: SiteComparison?, problem: String? = nil) {
         self.siteTitle = siteTitle
@@ -40,7 +42,7 @@ public struct ChangesPage {
     /// `cited` names, per notebook, the values its page cites (they link to their first citation).
     public func render(cited: [String: Set<String>] = [:]) -> String {
         var html = PageChrome.head(title: "Changes · \(siteTitle)", description: nil, kind: "changes")
-        html += PageChrome.siteHeader(siteTitle: siteTitle, previous: nil, next: nil)
+        html += PageChrome.siteHeader(siteTitle: siteTitle, previous: nil, next: nil, listing: listing)
         html += "<main id=\"content\" class=\"changes\" tabindex=\"-1\">\n"
         html += "<header class=\"page-header\"><h1>Changes since the previous build</h1>"
         guard let comparison else {

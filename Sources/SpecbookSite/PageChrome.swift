@@ -20,8 +20,10 @@ enum PageChrome {
     }
 
     /// The report's title (home) and links to the previous and next notebooks.
-    static func siteHeader(siteTitle: String, previous: SitePage?, next: SitePage?) -> String {
+    /// `listing` names the page listing every notebook when it is not the home page (a notebook named `index` is).
+    static func siteHeader(siteTitle: String, previous: SitePage?, next: SitePage?, listing: String? = nil) -> String {
         var html = "<header class=\"site-header\">\n<a class=\"home\" href=\"index.html\">\(HTML.escape(siteTitle))</a>\n"
+        if let listing { html += "<a class=\"listing\" href=\"\(HTML.escape(listing))\">Contents</a>\n" }
         if previous != nil || next != nil {
             html += "<nav class=\"prev-next\" aria-label=\"Notebooks\">"
             if let previous {

@@ -31,6 +31,8 @@ public struct PageRenderer {
     public var siteValues: [String: String] = [:]
     /// The site's formatted citations; nil when the project has no bibliography.
     public var citations: CitationTable?
+    /// The page listing every notebook when a notebook named `index` is the home page (its header links there).
+    public var listing: String?
     /// This build against its baseline: a changed page shows a banner linking to `changes.html`.
     public var changes: SiteComparison?
 
@@ -86,7 +88,7 @@ public struct PageRenderer {
         }
 
         var html = PageChrome.head(title: "\(page.title) · \(siteTitle)", description: notebook.frontMatter.description, kind: "notebook")
-        html += PageChrome.siteHeader(siteTitle: siteTitle, previous: previous, next: next)
+        html += PageChrome.siteHeader(siteTitle: siteTitle, previous: previous, next: next, listing: listing)
         html += "<main id=\"content\" class=\"page\" tabindex=\"-1\">\n"
         html += "<header class=\"page-header\"><h1>\(HTML.escape(page.title))</h1>"
         if let description = notebook.frontMatter.description {

@@ -50,6 +50,7 @@ public struct SiteWriter {
             renderer.siteValues = Self.checkTotals(pages)
             renderer.citations = citations
             renderer.changes = changes?.comparison
+            if pages.contains(where: { $0.fileName == SiteLayout.index }) { renderer.listing = SiteLayout.contents }
             // Pages render and write on every core; warnings and the search index keep the pages' order.
             let done = ConcurrentSlots<Result<RenderedPage, any Error>>(count: pages.count)
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
@@ -80,7 +81,8 @@ public struct SiteWriter {
                 .write(to: staging.appendingPathComponent(listing), atomically: false, encoding: .utf8)
             try manifest.write(to: staging.appendingPathComponent(SiteLayout.manifest))
             if let timings { try timings.write(to: staging.appendingPathComponent(SiteTimings.fileName)) }
-            if let changes {
+            if var changes {
+                if listing != SiteLayout.index { changes.listing = listing }
                 try changes.render(cited: cited)
                     .write(to: staging.appendingPathComponent(ChangeAssets.page), atomically: false, encoding: .utf8)
                 try writeChangeAssets?(staging)

@@ -26,6 +26,7 @@ final class CreateCommandTests: XCTestCase {
                       "{{points}} and {{mean}} come from the run")
         XCTAssertTrue(home.contains("library build <code>"), "the footer names the library build")
         XCTAssertTrue(fixture.exists("heat/site/contents.html"), "the listing of pages moves aside")
+        XCTAssertTrue(home.contains(#"<a class="listing" href="contents.html">Contents</a>"#), "and the header links to it")
         let png = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: fixture.root.appendingPathComponent("heat/site/assets/index").path)
             .first { $0.hasSuffix(".png") && !$0.contains("dark") })
         let size = try XCTUnwrap(pngSize(fixture.root.appendingPathComponent("heat/site/assets/index/\(png)")), "a real PNG")

@@ -89,3 +89,24 @@ final class ProjectConfigTests: XCTestCase {
         XCTAssertEqual(ProjectConfig.findRoot(from: root).path, root.path)
     }
 }
+
+extension ProjectConfigTests {
+    /// The package build's key joins every notebook's cache key: it follows the list, its versions and products.
+    func testThePackageKeyFollowsTheListVersionsAndProducts() throws {
+        let layout = CacheLayout(projectRoot: root)
+        func key(_ packages: [SwiftPackageRequirement], salt: String = "lib1") -> String {
+            PackageBuild(requirements: packages, layout: layout, swiftc: "/usr/bin/swiftc", salt: salt).key
+        }
+        let numerics = SwiftPackageRequirement(url: "https://github.com/apple/swift-numerics", version: .exact("1.1.1"),
+                                               products: ["ComplexModule"], line: 3)
+        var other = numerics
+        other.version = .exact("1.1.0")
+        var more = numerics
+        more.products.append("RealModule")
+        let collections = SwiftPackageRequirement(url: "https://github.com/apple/swift-collections", version: .from("1.6.0"),
+                                                  products: ["Collections"], line: 6)
+        XCTAssertEqual(key([numerics]), key([numerics]), "the same list, the same key")
+        let keys = [key([numerics]), key([other]), key([more]), key([numerics, collections]), key([numerics], salt: "lib2")]
+        XCTAssertEqual(Set(keys).count, keys.count, "a version, a product, a package or the library build each change it: \(keys)")
+    }
+}
