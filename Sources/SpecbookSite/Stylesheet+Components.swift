@@ -62,7 +62,8 @@ figcaption { color: var(--muted); font-size: 0.93rem; margin-top: 0.45rem; max-w
 table { border-collapse: collapse; margin: 1rem 0; font-variant-numeric: tabular-nums; font-size: 0.95rem; }
 th, td { border: 1px solid var(--border); padding: 0.35rem 0.75rem; text-align: left; vertical-align: top; }
 thead th { background: var(--code-bg); font-weight: 600; }
-th.nowrap, td.nowrap { white-space: nowrap; }
+/* On a phone a table scrolls sideways rather than stacking a short cell's words; a desktop gives it the page width. */
+@media (max-width: 40rem) { th.nowrap, td.nowrap { white-space: nowrap; } }
 tbody tr:nth-child(even) { background: color-mix(in srgb, var(--code-bg) 55%, transparent); }
 caption { caption-side: top; text-align: left; color: var(--muted); font-size: 0.92rem; padding-bottom: 0.3rem; }
 .value { font-variant-numeric: tabular-nums; }
