@@ -105,7 +105,8 @@ def svg_marks(path):
             if background is None and kind == "fill" and e.tag == SVG + "rect":
                 background = rgb
                 continue
-            if opacity >= 0.9:
+            # A halo in the background colour (round points over a heat map) is a knock-out, not a mark.
+            if opacity >= 0.9 and rgb != background:
                 marks.append((rgb, f"{e.tag.replace(SVG, '')} {kind} rgb{tuple(round(c * 255) for c in rgb)}"))
     return background, marks
 
