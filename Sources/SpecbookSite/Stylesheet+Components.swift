@@ -40,7 +40,11 @@ figure.figure, figure.table-figure { margin: 1.25rem 0; }
 figure.table-figure table { margin-top: 0.4rem; }
 figure.figure a.figure-image { display: block; width: fit-content; max-width: 100%; border-radius: 6px; }
 figure.figure img { max-width: 100%; height: auto; display: block; border-radius: 6px; }
-@media (max-width: 40rem) { figure.figure a.figure-image { cursor: zoom-in; } }
+/* On a phone a wide figure is small: a tap opens it full size (its SVG), as the line under it says. */
+@media (max-width: 40rem) {
+  figure.figure a.figure-image { cursor: zoom-in; text-decoration: none; }
+  figure.figure a.figure-image::after { content: "Tap to open full size"; display: block; font-size: 0.8rem; color: var(--muted); padding-top: 0.2rem; }
+}
 figcaption { color: var(--muted); font-size: 0.93rem; margin-top: 0.45rem; max-width: 70ch; }
 .figure-number { font-weight: 650; color: var(--fg); white-space: nowrap; }
 .svg-link { font-size: 0.8rem; margin-left: 0.35rem; white-space: nowrap; }
