@@ -85,6 +85,7 @@ blockquote { margin: 1rem 0; padding: 0.1rem 1rem; border-left: 4px solid var(--
 .callout.warning .callout-title::before, .callout.caution .callout-title::before { border-radius: 2px; transform: rotate(45deg) scale(0.85); }
 math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "DejaVu Math TeX Gyre", math; font-size: 1.08em; }
 .math-inline { white-space: nowrap; }
+@media (max-width: 40rem) { .math-inline.long { display: inline-block; max-width: 100%; overflow-x: auto; overflow-y: hidden; vertical-align: middle; } }
 .math-display { display: block; overflow-x: auto; overflow-y: hidden; margin: 0.9rem 0; padding: 0.2rem 0; }
 /* As wide as the formula and at least the column: a long formula scrolls inside its box and never loses its end. */
 .math-display math { display: block math; width: max-content; min-width: 100%; margin: 0; }
