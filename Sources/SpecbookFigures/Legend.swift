@@ -11,8 +11,8 @@ import Foundation
 /// **Edge cases:** `.best` tries the positions in matplotlib's order (upper right first) and keeps
 /// the first with the fewest points and line segments under the box (a marker counting as ten); when even that
 /// one hides a marker, or more than 2% of the lines, no place is free and the legend
-/// goes outside the axes, right of the plot area, which shrinks to make room (unless the legend would take over a
-/// third of the panel's width).
+/// goes outside the axes, right of the plot area, which shrinks to make room (unless the legend would take over 45%
+/// of the panel's width).
 public enum LegendLocation: String, Sendable, CaseIterable {
     case best, upperRight, upperLeft, lowerLeft, lowerRight, right, centerLeft, centerRight, lowerCenter, upperCenter, center
 }
