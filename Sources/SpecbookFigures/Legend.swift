@@ -157,7 +157,10 @@ struct LegendRenderer {
     /// Data points inside `box` plus the length of line under it in 10-point steps (matplotlib's "best" measure, with
     /// long segments weighing more), a marker (scatter, stem, error bar, a line's markers) weighing ``markerWeight``; a note placed with `text` counts as 1000, since the
     /// legend would hide it.
-    private func badness(_ box: Rect) -> Int {
+    private func badness(_ legend: Rect) -> Int {
+        // A line that grazes the box's edge reads as crossing it: measure with a margin of a few points.
+        let margin = 0.35 * m.legend
+        let box = Rect(x: legend.x - margin, y: legend.y - margin, width: legend.width + 2 * margin, height: legend.height + 2 * margin)
         func inside(_ x: Double, _ y: Double) -> Bool { x >= box.x && x <= box.maxX && y >= box.y && y <= box.maxY }
         var count = 0
         for case .text(let note) in panel.axes.elements {
