@@ -19,15 +19,24 @@ struct AxesRenderer {
         cairo_save(cr)
         cairo_rectangle(cr, plot.x, plot.y, plot.width, plot.height)
         cairo_clip(cr)
+        var overImage = false
         for element in panel.axes.elements {
             switch element {
             case .line(let s): drawLine(s)
             case .scatter(let s):
                 let (xs, ys) = device(s.x, s.y)
+                // Over a heat map, whose colours do not follow the theme, each marker gets a halo in the background
+                // colour, so an ink-coloured point shows on light and dark cells alike.
+                if overImage {
+                    Painter.drawMarkers(cr, s.marker == .cross ? .cross : .circle, xs: xs, ys: ys, size: s.size + 3,
+                                        color: palette.background)
+                }
                 Painter.drawMarkers(cr, s.marker, xs: xs, ys: ys, size: s.size, color: s.color.resolved(theme))
             case .stem(let s): drawStem(s)
             case .fill(let s): drawFill(s)
-            case .heatmap(let h): try drawHeatmap(h)
+            case .heatmap(let h):
+                try drawHeatmap(h)
+                overImage = true
             case .reference(let r): drawReference(r)
             case .errorBars(let s): drawErrorBars(s)
             case .guide(let g): drawGuide(g)

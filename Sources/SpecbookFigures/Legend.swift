@@ -11,8 +11,8 @@ import Foundation
 /// **Edge cases:** `.best` tries the positions in matplotlib's order (upper right first) and keeps
 /// the first with the fewest points and line segments under the box (a marker counting as ten); when even that
 /// one hides a marker, or more than 2% of the lines, no place is free and the legend
-/// goes outside the axes, right of the plot area, which shrinks to make room (unless the legend would take over a
-/// third of the panel's width).
+/// goes outside the axes, right of the plot area, which shrinks to make room (unless the legend would take over 45%
+/// of the panel's width).
 public enum LegendLocation: String, Sendable, CaseIterable {
     case best, upperRight, upperLeft, lowerLeft, lowerRight, right, centerLeft, centerRight, lowerCenter, upperCenter, center
 }
@@ -157,7 +157,10 @@ struct LegendRenderer {
     /// Data points inside `box` plus the length of line under it in 10-point steps (matplotlib's "best" measure, with
     /// long segments weighing more), a marker (scatter, stem, error bar, a line's markers) weighing ``markerWeight``; a note placed with `text` counts as 1000, since the
     /// legend would hide it.
-    private func badness(_ box: Rect) -> Int {
+    private func badness(_ legend: Rect) -> Int {
+        // A line that grazes the box's edge reads as crossing it: measure with a margin of a few points.
+        let margin = 0.35 * m.legend
+        let box = Rect(x: legend.x - margin, y: legend.y - margin, width: legend.width + 2 * margin, height: legend.height + 2 * margin)
         func inside(_ x: Double, _ y: Double) -> Bool { x >= box.x && x <= box.maxX && y >= box.y && y <= box.maxY }
         var count = 0
         for case .text(let note) in panel.axes.elements {

@@ -142,10 +142,10 @@ extension Figure {
         }
         alignMargins(&layouts, text, m)
         // A legend with no free place inside its plot area goes outside it, which shrinks the plot, unless it would
-        // take over a third of the panel's width: then the least covered place inside is the lesser harm.
+        // take over 45% of the panel's width: then the least covered place inside is the lesser harm.
         let crowded = layouts.indices.filter { i in
             let legend = LegendRenderer(cr: text.cr, panel: layouts[i], theme: .light, palette: Palette(.light), text: text, m: m)
-            return legend.belongsOutside && (legend.boxSize?.width ?? 0) + m.pad * 3 <= layouts[i].cell.width / 3
+            return legend.belongsOutside && (legend.boxSize?.width ?? 0) + m.pad * 3 <= layouts[i].cell.width * 0.45
         }
         guard !crowded.isEmpty else { return layouts }
         for i in crowded {

@@ -4,6 +4,15 @@ import SpecbookNotebook
 extension CellRenderer {
     /// Width of the reading column on a wide screen, in CSS pixels (46rem).
     public static let bodyWidth = 736.0
+    /// The widest figure each column shows at its own size (the column less the output box's padding and border):
+    /// a wider one is scaled down, and its smallest text falls below 10 CSS px.
+    public static func figureWidth(in column: PageColumn) -> Double {
+        switch column {
+        case .body: return 704
+        case .bodyOutset: return 768
+        case .page: return 1000
+        }
+    }
     /// Table cells up to this many visible characters are kept on one line.
     static let unbrokenCellCharacters = 36
     /// Characters of printed output that fit one line of the reading column (monospace at 0.86em, about 7.7 px each).
@@ -20,7 +29,7 @@ extension CellRenderer {
     func column(of block: NotebookBlock) -> PageColumn {
         if let column = block.options.column { return column }
         guard block.options.output, let result = page.result?.blocks[block.index] else { return .body }
-        if result.figures.contains(where: { $0.width > Self.bodyWidth }) { return .page }
+        if result.figures.contains(where: { $0.width > Self.figureWidth(in: .body) }) { return .page }
         if result.tables.contains(where: { Self.estimatedWidth(of: $0) > Self.bodyWidth }) { return .page }
         let printed = [result.stdout, result.stderr] + result.texts
         let longest = printed.flatMap { $0.split(separator: "\n") }.map(\.count).max() ?? 0
@@ -59,5 +68,29 @@ extension CellRenderer {
             }
         }
         return count
+    }
+}
+
+extension CellRenderer {
+    /// A build warning for each figure wider than its column shows at its own size, naming the block's line.
+    ///
+    /// ```swift
+    /// // notebooks/x.md:12: warning: figure 2 is 1400 px wide but the page column shows 1000 px: …
+    /// ```
+    /// **Edge cases:** blocks without a run result or with `output: false` raise none.
+    func figureWidthWarnings() -> [String] {
+        var warnings: [String] = []
+        for block in page.notebook.swiftBlocks where block.options.output {
+            guard let result = page.result?.blocks[block.index] else { continue }
+            let column = column(of: block), limit = Self.figureWidth(in: column)
+            for (position, figure) in result.figures.enumerated() where figure.width > limit {
+                let number = figures["\(block.index)/\(position)"]?.number ?? position + 1
+                let scale = String(format: "%.0f%%", 100 * limit / figure.width)
+                warnings.append("\(page.notebook.path):\(block.fenceLine): warning: figure \(number) is \(Int(figure.width)) px wide "
+                    + "but the \(column.rawValue) column shows \(Int(limit)) px, so its text is drawn at \(scale) of its size "
+                    + "(below 10 CSS px); make it at most \(Int(limit)) wide")
+            }
+        }
+        return warnings
     }
 }

@@ -181,7 +181,7 @@ public struct CellRenderer {
             html += "</figcaption>\n"
         }
         html += "<div class=\"table-wrap\"><table>\n"
-        // Short cells never wrap (a phone scrolls the table instead of stacking "d + 1" a word per line).
+        // Short cells stay on one line on a phone, which scrolls the table instead of stacking "d + 1" a word per line.
         func short(_ cell: String) -> String { Self.visibleLength(cell) <= Self.unbrokenCellCharacters ? " class=\"nowrap\"" : "" }
         html += "<thead><tr>" + head.map { "<th scope=\"col\"\(short($0))>\(MathText.html($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in table.rows.dropFirst() {

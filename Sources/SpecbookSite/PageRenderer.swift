@@ -80,6 +80,7 @@ public struct PageRenderer {
             let line = CrossReferences.line(of: reference, occurrence: occurrence, in: notebook.body)
             warnings.append("\(notebook.path)\(line.map { ":\($0)" } ?? ""): warning: unknown cross reference \(reference)")
         }
+        warnings += cells.figureWidthWarnings()
         for key in prose.unknownCitations {
             let occurrence = seen[key, default: 0]
             seen[key] = occurrence + 1

@@ -145,6 +145,9 @@ final class Prose {
         return joinPunctuation(out)
     }
 
+    /// TeX characters from which an inline formula may be wider than a phone's column.
+    static let longInlineFormula = 40
+
     private func split(_ text: String) -> [MarkdownInline] {
         var out: [MarkdownInline] = []
         var rest = Substring(text)
@@ -157,7 +160,10 @@ final class Prose {
                 out.append(.rendered("<span class=\"math-display numbered\" id=\"\(MarkdownHTML.escape(label))\">\(html)"
                                      + "<span class=\"eq-number\">(\(number))</span></span>"))
             } else {
-                out.append(.rendered(span.display ? "<span class=\"math-display\">\(html)</span>" : html))
+                // A long inline formula cannot break (MathML has no line breaking): on a phone its box scrolls.
+                let long = !span.display && span.tex.count >= Self.longInlineFormula
+                out.append(.rendered(span.display ? "<span class=\"math-display\">\(html)</span>"
+                                     : long ? "<span class=\"math-inline long\">\(html)</span>" : html))
             }
             rest = rest[rest.index(after: end)...]
         }

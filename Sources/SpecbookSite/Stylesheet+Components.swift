@@ -40,7 +40,11 @@ figure.figure, figure.table-figure { margin: 1.25rem 0; }
 figure.table-figure table { margin-top: 0.4rem; }
 figure.figure a.figure-image { display: block; width: fit-content; max-width: 100%; border-radius: 6px; }
 figure.figure img { max-width: 100%; height: auto; display: block; border-radius: 6px; }
-@media (max-width: 40rem) { figure.figure a.figure-image { cursor: zoom-in; } }
+/* On a phone a wide figure is small: a tap opens it full size (its SVG), as the line under it says. */
+@media (max-width: 40rem) {
+  figure.figure a.figure-image { cursor: zoom-in; text-decoration: none; }
+  figure.figure a.figure-image::after { content: "Tap to open full size"; display: block; font-size: 0.8rem; color: var(--muted); padding-top: 0.2rem; }
+}
 figcaption { color: var(--muted); font-size: 0.93rem; margin-top: 0.45rem; max-width: 70ch; }
 .figure-number { font-weight: 650; color: var(--fg); white-space: nowrap; }
 .svg-link { font-size: 0.8rem; margin-left: 0.35rem; white-space: nowrap; }
@@ -62,7 +66,8 @@ figcaption { color: var(--muted); font-size: 0.93rem; margin-top: 0.45rem; max-w
 table { border-collapse: collapse; margin: 1rem 0; font-variant-numeric: tabular-nums; font-size: 0.95rem; }
 th, td { border: 1px solid var(--border); padding: 0.35rem 0.75rem; text-align: left; vertical-align: top; }
 thead th { background: var(--code-bg); font-weight: 600; }
-th.nowrap, td.nowrap { white-space: nowrap; }
+/* On a phone a table scrolls sideways rather than stacking a short cell's words; a desktop gives it the page width. */
+@media (max-width: 40rem) { th.nowrap, td.nowrap { white-space: nowrap; } }
 tbody tr:nth-child(even) { background: color-mix(in srgb, var(--code-bg) 55%, transparent); }
 caption { caption-side: top; text-align: left; color: var(--muted); font-size: 0.92rem; padding-bottom: 0.3rem; }
 .value { font-variant-numeric: tabular-nums; }
@@ -80,6 +85,7 @@ blockquote { margin: 1rem 0; padding: 0.1rem 1rem; border-left: 4px solid var(--
 .callout.warning .callout-title::before, .callout.caution .callout-title::before { border-radius: 2px; transform: rotate(45deg) scale(0.85); }
 math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "DejaVu Math TeX Gyre", math; font-size: 1.08em; }
 .math-inline { white-space: nowrap; }
+@media (max-width: 40rem) { .math-inline.long { display: inline-block; max-width: 100%; overflow-x: auto; overflow-y: hidden; vertical-align: middle; } }
 .math-display { display: block; overflow-x: auto; overflow-y: hidden; margin: 0.9rem 0; padding: 0.2rem 0; }
 /* As wide as the formula and at least the column: a long formula scrolls inside its box and never loses its end. */
 .math-display math { display: block math; width: max-content; min-width: 100%; margin: 0; }

@@ -46,7 +46,7 @@ final class EndToEndTests: XCTestCase {
         let page = try fixture.read("site/plot.html")
         XCTAssertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "block output is escaped")
         XCTAssertFalse(page.contains("<script>alert(1)</script>"))
-        XCTAssertTrue(page.contains("<td>&lt;b&gt;bold?&lt;/b&gt;</td>"), "table cells are escaped")
+        XCTAssertTrue(page.contains("<td class=\"nowrap\">&lt;b&gt;bold?&lt;/b&gt;</td>"), "table cells are escaped")
         XCTAssertTrue(page.contains("<title>Plot &lt;&amp;&gt; page"), "titles are escaped")
         XCTAssertTrue(page.contains("The answer is <span class=\"value\" data-name=\"answer\" id=\"value-answer\">42</span>."))
         XCTAssertTrue(page.contains("id=\"fig-sine\""))

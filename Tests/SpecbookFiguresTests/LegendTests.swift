@@ -75,6 +75,6 @@ final class LegendTests: XCTestCase {
         let long = "samples on a regular grid, twenty by twenty"
         try fig.axes.scatter(x: grid, y: rows, label: long, size: 4)
         let label = try XCTUnwrap(textX(long, in: fig)), rightTick = try XCTUnwrap(textX("1.0", in: fig))
-        XCTAssertLessThan(label, rightTick, "a legend a third of the figure wide keeps the plot its width")
+        XCTAssertLessThan(label, rightTick, "a legend over 45% of the panel wide keeps the plot its width")
     }
 }

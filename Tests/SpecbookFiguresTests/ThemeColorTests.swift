@@ -65,4 +65,16 @@ final class ThemeColorTests: XCTestCase {
         XCTAssertTrue(svg.hasSuffix("</svg>\n") || svg.hasSuffix("</svg>"))
         XCTAssertNotNil(svg.range(of: "</g>\n</svg>"))
     }
+
+    func testPointsOverAHeatMapGetAHaloInTheBackgroundColour() throws {
+        let fig = Figure(width: 200, height: 200)
+        try fig.axes.heatmap([[1, 1], [1, 1]], x: 0...1, y: 0...1, colorMap: .grays, limits: 0...1, colorBar: false)
+        try fig.axes.scatter(x: [0.5], y: [0.5], color: .measured, size: 12)
+        fig.axes.axisVisible = false
+        let dark = try renderPNG(fig, theme: .dark, scale: 2)
+        let (cx, cy) = (dark.width / 2, dark.height / 2)
+        XCTAssertTrue(dark.isClose(cx, cy, to: (0xe6, 0xe6, 0xe6), tolerance: 6), "the point in ink: \(dark.rgba(cx, cy))")
+        XCTAssertTrue(dark.isClose(cx + 13, cy, to: (0x16, 0x18, 0x1d), tolerance: 12), "a dark halo: \(dark.rgba(cx + 13, cy))")
+        XCTAssertTrue(dark.isClose(cx + 30, cy, to: (255, 255, 255), tolerance: 6), "the white heat map around it")
+    }
 }

@@ -43,7 +43,9 @@ final class PageColumnTests: XCTestCase {
             ["rows": [[String]](repeating: [String](repeating: cell, count: columns), count: 3)]))
     }
 
-    private func html() throws -> String {
+    private func html() throws -> String { try rendered().html }
+
+    private func rendered() throws -> RenderedPage {
         let notebook = try NotebookParser.parse(source: source, path: "notebooks/c.md", name: "c")
         var blocks: [Int: BlockResult] = [:]
         for index in 0..<6 { blocks[index] = BlockResult() }
@@ -55,7 +57,7 @@ final class PageColumnTests: XCTestCase {
         blocks[5]!.figures = [FigureOutput(FigureRecord(block: 5, files: FigureFiles(stem: "n"), width: 1000, height: 400))]
         let result = NotebookResult(status: .ok, blocks: blocks)
         let page = SitePage(notebook: notebook, result: result, outputFolder: nil, provenance: TestProvenance(seed: 1, seconds: 0.1))
-        return PageRenderer(siteTitle: "R").render(page, previous: nil, next: nil).html
+        return PageRenderer(siteTitle: "R").render(page, previous: nil, next: nil)
     }
 
     private func classOfCell(_ index: Int, in html: String) -> String? {
@@ -79,5 +81,12 @@ final class PageColumnTests: XCTestCase {
         let tex = table(columns: 1, cell: "$\\alpha_{c}$"), plain = table(columns: 1, cell: "ac")
         XCTAssertEqual(CellRenderer.estimatedWidth(of: tex), CellRenderer.estimatedWidth(of: plain))
         XCTAssertEqual(CellRenderer.estimatedWidth(of: table(columns: 0, cell: "")), 0)
+    }
+
+    func testAFigureWiderThanItsColumnIsAWarningAtItsBlock() throws {
+        let warnings = try rendered().warnings
+        XCTAssertEqual(warnings.count, 1, "\(warnings)")
+        XCTAssertTrue(warnings.first?.hasPrefix("notebooks/c.md:26: warning: figure ") == true, "\(warnings)")
+        XCTAssertTrue(warnings.first?.contains("is 1000 px wide but the body column shows 704 px") == true, "\(warnings)")
     }
 }

@@ -121,4 +121,10 @@ final class ProseTests: XCTestCase {
         XCTAssertTrue(other.warnings.isEmpty)
         XCTAssertTrue(other.html.contains(">Another heading<a class=\"anchor\""), "a different first heading stays")
     }
+
+    func testALongInlineFormulaGetsItsOwnBox() throws {
+        let html = try page("Short $x$ and long $w(k)^{-1} = \\gamma(k/L)^2/L = \\rho_b\\,(c_1 L^3/k^4 + c_2 L/k^2)$ here.\n").html
+        XCTAssertTrue(html.contains("Short <math"), html)
+        XCTAssertTrue(html.contains("long <span class=\"math-inline long\"><math"), html)
+    }
 }

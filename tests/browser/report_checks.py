@@ -47,7 +47,7 @@ FIGURES = """Array.from(document.querySelectorAll('figure.figure')).map(f => ({
 # TeX left as text: `$...$`, a command, a braced script, or a bare script such as h_K, k^-2, alpha_c.
 TEX_LEFT = """Array.from(document.querySelectorAll('figcaption, th, td, .card p, .description'))
   .map(e => e.cloneNode(true)).map(c => { c.querySelectorAll('math, code').forEach(m => m.remove()); return c.textContent; })
-  .filter(t => /\\$[^$\\s][^$]*\\$|\\\\[a-zA-Z]{2,}|[_^]\\{|[A-Za-z)]_[A-Za-z0-9(]|[A-Za-z0-9)]\\^[-−0-9A-Za-z(]/.test(t))"""
+  .filter(t => /\\$[^$\\s][^$]*\\$|\\\\[a-zA-Z]{2,}|[_^]\\{|[\\p{L})]_[\\p{L}0-9(]|[\\p{L}0-9)]\\^[-−0-9\\p{L}(]/u.test(t))"""
 
 
 def local(url):
@@ -105,7 +105,8 @@ def svg_marks(path):
             if background is None and kind == "fill" and e.tag == SVG + "rect":
                 background = rgb
                 continue
-            if opacity >= 0.9:
+            # A halo in the background colour (round points over a heat map) is a knock-out, not a mark.
+            if opacity >= 0.9 and rgb != background:
                 marks.append((rgb, f"{e.tag.replace(SVG, '')} {kind} rgb{tuple(round(c * 255) for c in rgb)}"))
     return background, marks
 
