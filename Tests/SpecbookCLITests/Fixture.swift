@@ -16,7 +16,7 @@ struct Fixture {
     static let products: [(file: String, sources: [String])] = [
         ("specbook", ["specbook", "SpecbookBuild", "SpecbookSite", "SpecbookNotebook", "SpecbookMarkdown", "SpecbookWire", "CCmark"]),
         ("libSpecbook.so", ["Specbook", "SpecbookNumerics", "SpecbookFigures", "SpecbookWire", "CCairo", "COpenBLAS", "CZlib",
-                            "CFFTKernels"]),
+                            "CVectorKernels"]),
     ]
 
     /// Why the `specbook` beside the tests cannot be used: missing, or older than a source file it is built from
