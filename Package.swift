@@ -32,10 +32,10 @@ let package = Package(
         // The notebook <-> runner contract: environment names, the block marker, versioned records. No dependencies.
         .target(name: "SpecbookWire"),
         // The FFT's butterfly passes, compiled for SSE2, AVX2 and AVX-512 and chosen at run time.
-        .target(name: "CFFTKernels"),
+        .target(name: "CVectorKernels"),
         // Numerics: matrices, RNG, FFT, MLP, LFP.
         .target(
-            name: "SpecbookNumerics", dependencies: ["COpenBLAS", "CFFTKernels"],
+            name: "SpecbookNumerics", dependencies: ["COpenBLAS", "CVectorKernels"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         // Figures: Cairo plots to PNG and SVG.
         .target(name: "SpecbookFigures", dependencies: ["CCairo", "CZlib"], exclude: ["README.md"]),

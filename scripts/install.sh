@@ -38,7 +38,7 @@ for shim in CCairo COpenBLAS CZlib; do
   cp "Sources/$shim/module.modulemap" "Sources/$shim/shim.h" "$lib.new/shims/$shim/"
 done
 # C targets compiled into the library: notebooks import them through their include/ module maps.
-for target in CFFTKernels; do
+for target in CVectorKernels; do
   mkdir -p "$lib.new/shims/$target"
   cp -R "Sources/$target/include" "$lib.new/shims/$target/"
 done

@@ -38,7 +38,7 @@ public struct NotebookLibrary: Sendable {
     /// The C shims (system library targets) those modules import; a notebook compile needs their module maps.
     public static let shims = ["CCairo", "COpenBLAS", "CZlib"]
     /// The C targets those modules import (compiled into the library); their module maps are in `include/`.
-    public static let cTargets = ["CFFTKernels"]
+    public static let cTargets = ["CVectorKernels"]
 
     /// Module search paths: the built Swift modules and every C module the library depends on.
     public var includePaths: [String] {

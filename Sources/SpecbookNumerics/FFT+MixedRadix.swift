@@ -1,4 +1,4 @@
-import CFFTKernels
+import CVectorKernels
 import Foundation
 
 /// Self-sorting (Stockham) mixed-radix transform for lengths whose prime factors are all at most 31.
@@ -7,12 +7,12 @@ import Foundation
 /// L x (r/p) matrix with L = p L*:
 /// X'(j + a L*, k) = sum_b w_p^{ab} w_L^{jb} X(j, k + b r/p),
 /// moving between the caller's buffer and scratch buffers, so no bit reversal is needed.
-/// Radices 4, 2, 3 and 5 have butterflies in C compiled per instruction set (`CFFTKernels`); other small
+/// Radices 4, 2, 3 and 5 have butterflies in C compiled per instruction set (`CVectorKernels`); other small
 /// primes use a direct p x p sum.
 struct MixedRadixKernel: @unchecked Sendable {
     static let largestRadix = 31
     let count: Int
-    let instructionSet: FFTInstructionSet
+    let instructionSet: VectorInstructionSet
     private let stages: [Stage]
     /// Every stage's twiddles (and roots), in one block.
     private let tables: Tables
@@ -51,7 +51,7 @@ struct MixedRadixKernel: @unchecked Sendable {
         return rest == 1 ? result : nil
     }
 
-    init?(count n: Int, instructionSet: FFTInstructionSet = .fastest) {
+    init?(count n: Int, instructionSet: VectorInstructionSet = .fastest) {
         guard n >= 2, let radices = Self.radices(of: n) else { return nil }
         count = n
         self.instructionSet = instructionSet.available

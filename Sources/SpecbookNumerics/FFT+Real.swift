@@ -1,4 +1,4 @@
-import CFFTKernels
+import CVectorKernels
 import Foundation
 
 /// A reusable plan for the DFT of real input, returning the n/2 + 1 non-redundant outputs X_0 ... X_{n/2}.
@@ -28,10 +28,10 @@ public struct RealFFTPlan: Sendable {
     private let twiddleIm: [Double]
 
     /// The vector instructions the transform runs (see ``FFTPlan/instructionSet``).
-    public var instructionSet: FFTInstructionSet { plan.instructionSet }
+    public var instructionSet: VectorInstructionSet { plan.instructionSet }
 
     /// A plan for real input of `count` values, on the CPU's fastest instruction set unless told otherwise.
-    public init(count: Int, instructionSet: FFTInstructionSet = .fastest) throws {
+    public init(count: Int, instructionSet: VectorInstructionSet = .fastest) throws {
         guard count >= 1 else { throw NumericsError.invalidArgument("RealFFTPlan: count must be at least 1, got \(count)") }
         self.count = count
         if count % 2 == 0 {

@@ -45,7 +45,7 @@ public struct SplitComplexVector: Sendable, Equatable {
 /// Lengths whose prime factors are at most 31 use a self-sorting mixed-radix transform (radix 4, 2,
 /// 3, 5 butterflies, precomputed twiddles); other lengths use Bluestein's chirp-z algorithm over a
 /// power-of-two transform of length >= 2n - 1. The butterflies use the widest vector instructions the
-/// CPU supports (``FFTInstructionSet``), with the same results on every CPU. The plan holds only
+/// CPU supports (``VectorInstructionSet``), with the same results on every CPU. The plan holds only
 /// immutable tables, so one plan can serve many calls and threads.
 ///
 /// ```swift
@@ -63,7 +63,7 @@ public struct SplitComplexVector: Sendable, Equatable {
 public struct FFTPlan: Sendable {
     public let count: Int
     /// The vector instructions the butterflies run: the one asked for, or the fastest the CPU has.
-    public let instructionSet: FFTInstructionSet
+    public let instructionSet: VectorInstructionSet
     private let algorithm: Algorithm
 
     private enum Algorithm: Sendable {
@@ -73,7 +73,7 @@ public struct FFTPlan: Sendable {
     }
 
     /// A plan for transforms of `count` values, on the CPU's fastest instruction set unless told otherwise.
-    public init(count: Int, instructionSet: FFTInstructionSet = .fastest) throws {
+    public init(count: Int, instructionSet: VectorInstructionSet = .fastest) throws {
         guard count >= 1 else { throw NumericsError.invalidArgument("FFTPlan: count must be at least 1, got \(count)") }
         self.count = count
         self.instructionSet = instructionSet.available
@@ -158,7 +158,7 @@ struct BluesteinKernel: Sendable {
     private let filterRe: [Double]
     private let filterIm: [Double]
 
-    init(count n: Int, instructionSet: FFTInstructionSet) {
+    init(count n: Int, instructionSet: VectorInstructionSet) {
         count = n
         var m = 1
         while m < 2 * n - 1 { m <<= 1 }

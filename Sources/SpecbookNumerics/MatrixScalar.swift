@@ -92,7 +92,7 @@ extension Float: MatrixScalar {
     public static func cos(_ x: Float) -> Float { cosf(x) }
     public static func log(_ x: Float) -> Float { logf(x) }
     public static func tanhInPlace(_ a: UnsafeMutablePointer<Float>, derivative d: UnsafeMutablePointer<Float>?, count: Int) {
-        FastTanh.apply(a, derivative: d, count: count)
+        FastTanh.apply(a, derivative: d, count: count, instructionSet: .fastest)
     }
     // `squareRoot()` lowers to a sqrtf call with an errno check, which blocks vectorisation:
     // 1/√x from the exponent trick, three Newton steps y ← y (3/2 − x/2 · y²), then x · y.

@@ -1,3 +1,4 @@
+import CVectorKernels
 import Foundation
 
 /// A rule that turns a gradient into a parameter update, keeping whatever state it needs.
@@ -133,6 +134,12 @@ public struct Adam<Scalar: MatrixScalar>: Optimizer, Sendable {
                 let m = mBuffer.baseAddress!, v = vBuffer.baseAddress!
                 // Disjoint slices per core: the rule is element-wise.
                 ParallelSlices.run(count: n) { range in
+                    if Scalar.self == Float.self, VectorInstructionSet.fastest != .baseline {
+                        // The same rule in CVectorKernels on the CPU's widest vectors, bit for bit.
+                        return Adam.updateFloats(p + range.lowerBound, m + range.lowerBound, v + range.lowerBound,
+                                                 g + range.lowerBound, count: range.count,
+                                                 constants: (stepSize, b1, b2, c1, c2, correction2, eps))
+                    }
                     // m ← β₁m + (1−β₁)g;  v ← β₂v + (1−β₂)g²;  θ ← θ − s m / (√v / c₂ + ε)
                     for i in range {
                         let gi = g[i]
@@ -145,5 +152,17 @@ public struct Adam<Scalar: MatrixScalar>: Optimizer, Sendable {
                 }
             }
         }
+    }
+
+    /// The Float case of ``update(_:gradient:)`` through `specbook_adam_f32`.
+    private static func updateFloats(
+        _ p: UnsafeMutablePointer<Scalar>, _ m: UnsafeMutablePointer<Scalar>, _ v: UnsafeMutablePointer<Scalar>,
+        _ g: UnsafePointer<Scalar>, count: Int, constants c: (Scalar, Scalar, Scalar, Scalar, Scalar, Scalar, Scalar)
+    ) {
+        func float(_ x: Scalar) -> Float { unsafeBitCast(x, to: Float.self) }
+        func floats<P>(_ pointer: P) -> UnsafeMutablePointer<Float> { unsafeBitCast(pointer, to: UnsafeMutablePointer<Float>.self) }
+        specbook_adam_f32(Int32(VectorInstructionSet.fastest.rawValue), floats(p), floats(m), floats(v),
+                          unsafeBitCast(g, to: UnsafePointer<Float>.self), count,
+                          float(c.0), float(c.1), float(c.2), float(c.3), float(c.4), float(c.5), float(c.6))
     }
 }

@@ -17,7 +17,7 @@ struct Fixture {
         ("specbook", ["specbook", "SpecbookBuild", "SpecbookSite", "SpecbookReview", "SpecbookNotebook", "SpecbookMarkdown", "SpecbookWire",
                       "CCmark"]),
         ("libSpecbook.so", ["Specbook", "SpecbookNumerics", "SpecbookFigures", "SpecbookWire", "CCairo", "COpenBLAS", "CZlib",
-                            "CFFTKernels"]),
+                            "CVectorKernels"]),
     ]
 
     /// Why the `specbook` beside the tests cannot be used: missing, or older than a source file it is built from

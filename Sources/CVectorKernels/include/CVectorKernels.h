@@ -1,10 +1,11 @@
-// Butterfly passes of Specbook's FFT, compiled once per instruction set and chosen at run time.
+// Specbook's hot vector loops (FFT butterflies, tanh, Adam), compiled once per instruction set and chosen at run time.
 //
 // The same C source is built for baseline x86-64 (SSE2), AVX2 + FMA and AVX-512, so one library runs the widest
 // vectors the CPU has and stays correct on any x86-64. Floating-point contraction is off in every variant, so all
-// variants return bit-identical results.
-#ifndef CFFTKERNELS_H
-#define CFFTKERNELS_H
+// variants return bit-identical results. Every function takes the instruction set to use and falls back to the
+// fastest one the CPU has when asked for more.
+#ifndef CVECTORKERNELS_H
+#define CVECTORKERNELS_H
 
 #ifdef __cplusplus
 extern "C" {
@@ -12,9 +13,9 @@ extern "C" {
 
 /// The instruction sets a kernel is compiled for, narrowest first.
 enum {
-    SPECBOOK_FFT_BASELINE = 0,  // x86-64 baseline (SSE2), or the target's default elsewhere
-    SPECBOOK_FFT_AVX2 = 1,      // AVX2 + FMA
-    SPECBOOK_FFT_AVX512 = 2,    // AVX-512 F, DQ, VL
+    SPECBOOK_BASELINE = 0,  // x86-64 baseline (SSE2), or the target's default elsewhere
+    SPECBOOK_AVX2 = 1,      // AVX2 + FMA
+    SPECBOOK_AVX512 = 2,    // AVX-512 F, DQ, VL
 };
 
 /// One Stockham pass of radix p: X'(j + a L*, k) = sum_b w_p^{ab} w_L^{jb} X(j, k + b r), read from (sr, si), written
@@ -23,7 +24,7 @@ typedef void (*specbook_fft_butterfly)(const double *sr, const double *si, doubl
                                        const double *tr, const double *ti);
 
 /// The widest instruction set this CPU supports (and that this build compiled).
-int specbook_fft_fastest_instruction_set(void);
+int specbook_fastest_instruction_set(void);
 
 /// The pass for `radix` (2, 3, 4 or 5) in `instruction_set`, or NULL for another radix or an unsupported set.
 specbook_fft_butterfly specbook_fft_butterfly_for(int instruction_set, int radix);
@@ -34,6 +35,13 @@ void specbook_rfft_pack(int instruction_set, const double *x, double *re, double
 /// Real-input FFT, splitting the half-length transform Z (in re, im; h values) into X_0 ... X_h in place, with
 /// twiddles e^{-2 pi i k / 2h} at (wr, wi).
 void specbook_rfft_split(int instruction_set, double *re, double *im, long h, const double *wr, const double *wi);
+
+/// a[i] = tanh(a[i]) by a rational approximation (max error 3e-7), and d[i] = 1 - a[i]^2 unless d is NULL.
+void specbook_tanh_f32(int instruction_set, float *a, float *d, long count);
+
+/// One Adam step on count floats: m <- b1 m + c1 g; v <- b2 v + c2 g^2; p <- p - step m / (sqrt(v) / correction2 + eps).
+void specbook_adam_f32(int instruction_set, float *p, float *m, float *v, const float *g, long count, float step,
+                       float b1, float b2, float c1, float c2, float correction2, float eps);
 
 #ifdef __cplusplus
 }

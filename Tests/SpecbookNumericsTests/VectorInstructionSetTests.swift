@@ -3,19 +3,19 @@ import SpecbookNumerics
 import XCTest
 
 /// The FFT's per-CPU code paths: each one this CPU can run against the slow DFT, and all of them against each other.
-final class FFTInstructionSetTests: XCTestCase {
+final class VectorInstructionSetTests: XCTestCase {
     /// Lengths that reach every butterfly (2, 3, 4, 5), the generic radix (7, 11, 31), Bluestein (37, 1009), columns
     /// shorter than, equal to and longer than 4, and the bench's sizes.
     let lengths = Array(1...40) + [48, 49, 60, 64, 96, 100, 121, 125, 243, 256, 500, 512, 961, 1000, 1009, 1024, 2048]
 
     func testSupportedSetsIncludeBaselineAndFastest() {
-        XCTAssertEqual(FFTInstructionSet.supported.first, .baseline)
-        XCTAssertEqual(FFTInstructionSet.supported.last, FFTInstructionSet.fastest)
-        print("FFT instruction sets on this CPU: \(FFTInstructionSet.supported.map(\.description))")
+        XCTAssertEqual(VectorInstructionSet.supported.first, .baseline)
+        XCTAssertEqual(VectorInstructionSet.supported.last, VectorInstructionSet.fastest)
+        print("FFT instruction sets on this CPU: \(VectorInstructionSet.supported.map(\.description))")
     }
 
     func testEverySupportedSetMatchesNaiveDFT() throws {
-        for set in FFTInstructionSet.supported {
+        for set in VectorInstructionSet.supported {
             for n in lengths {
                 let x = randomComplex(n, seed: 31 + UInt64(n))
                 let plan = try FFTPlan(count: n, instructionSet: set)
@@ -35,7 +35,7 @@ final class FFTInstructionSetTests: XCTestCase {
             let reference = try FFTPlan(count: n, instructionSet: .baseline).forward(x)
             let real = x.real
             let referenceReal = try RealFFTPlan(count: n, instructionSet: .baseline).forward(real)
-            for set in FFTInstructionSet.supported.dropFirst() {
+            for set in VectorInstructionSet.supported.dropFirst() {
                 XCTAssertEqual(try FFTPlan(count: n, instructionSet: set).forward(x), reference, "\(set), n = \(n)")
                 XCTAssertEqual(try RealFFTPlan(count: n, instructionSet: set).forward(real), referenceReal, "\(set), n = \(n)")
             }
@@ -43,7 +43,7 @@ final class FFTInstructionSetTests: XCTestCase {
     }
 
     func testRealTransformOfEverySetMatchesNaiveDFT() throws {
-        for set in FFTInstructionSet.supported {
+        for set in VectorInstructionSet.supported {
             for n in lengths {
                 let x = randomComplex(n, seed: 77 + UInt64(n)).real
                 let plan = try RealFFTPlan(count: n, instructionSet: set)
@@ -61,8 +61,8 @@ final class FFTInstructionSetTests: XCTestCase {
 
     /// A set the CPU lacks is never run: the plan falls back to the fastest one it has.
     func testUnsupportedSetFallsBackToFastest() throws {
-        let widest = FFTInstructionSet.allCases.last!
+        let widest = VectorInstructionSet.allCases.last!
         let plan = try FFTPlan(count: 64, instructionSet: widest)
-        XCTAssertEqual(plan.instructionSet, FFTInstructionSet.supported.contains(widest) ? widest : FFTInstructionSet.fastest)
+        XCTAssertEqual(plan.instructionSet, VectorInstructionSet.supported.contains(widest) ? widest : VectorInstructionSet.fastest)
     }
 }

@@ -1,4 +1,4 @@
-// The butterfly passes, included once per instruction set by FFTKernels+*.c with KERNEL(name) naming the variant.
+// The butterfly passes, included once per instruction set by VectorKernels+*.c with KERNEL(name) naming the variant.
 // Plain loops over split complex arrays with restrict pointers: clang vectorises them for the variant's target.
 // Expressions mirror the formulas in FFT+MixedRadix.swift term by term; with contraction off every variant rounds
 // alike.

@@ -1,0 +1,68 @@
+// Element-wise loops of MLP training, included once per instruction set by VectorKernels+*.c with KERNEL(name).
+// Each mirrors its Swift original (FastTanh.swift, Optimizer.swift) operation by operation, with contraction off,
+// so every variant returns the same bits as the Swift code it replaces.
+#pragma STDC FP_CONTRACT OFF
+
+// tanh(x) ~ x p(x^2) / q(x^2) on x clamped to [-7.9053, 7.9053] (Eigen's float coefficients); a = tanh(a) and, when d
+// is given, d = 1 - a^2.
+static void KERNEL(tanh_f32)(float *__restrict__ a, float *__restrict__ d, long count) {
+    const float clamp = 7.90531110763549805f;
+    const float a1 = 4.89352455891786e-03f, a3 = 6.37261928875436e-04f, a5 = 1.48572235717979e-05f;
+    const float a7 = 5.12229709037114e-08f, a9 = -8.60467152213735e-11f, a11 = 2.00018790482477e-13f;
+    const float a13 = -2.76076847742355e-16f;
+    const float b0 = 4.89352518554385e-03f, b2 = 2.26843463243900e-03f, b4 = 1.18534705686654e-04f;
+    const float b6 = 1.19825839466702e-06f;
+#define SPECBOOK_TANH(x0, out)                                                       \
+    {                                                                                \
+        /* Swift.max(x0, -clamp) then Swift.min(., clamp): NaN passes through */     \
+        const float lo = -clamp >= (x0) ? -clamp : (x0);                             \
+        const float x = clamp < lo ? clamp : lo;                                     \
+        const float x2 = x * x;                                                      \
+        float p = x2 * a13 + a11;                                                    \
+        p = x2 * p + a9; p = x2 * p + a7; p = x2 * p + a5; p = x2 * p + a3;          \
+        p = x2 * p + a1;                                                             \
+        float q = x2 * b6 + b4;                                                      \
+        q = x2 * q + b2; q = x2 * q + b0;                                            \
+        out = x * p / q;                                                             \
+    }
+    if (d) {
+        for (long i = 0; i < count; i++) {
+            float t;
+            SPECBOOK_TANH(a[i], t)
+            a[i] = t;
+            d[i] = 1 - t * t;
+        }
+    } else {
+        for (long i = 0; i < count; i++) SPECBOOK_TANH(a[i], a[i])
+    }
+#undef SPECBOOK_TANH
+}
+
+// sqrt(x) as Float.loopSquareRoot (MatrixScalar.swift): 1/sqrt(x) from the exponent trick, three Newton steps
+// y <- y (3/2 - x/2 y^2), then x y; the same bits as the Swift it replaces.
+static inline float KERNEL(loop_sqrt)(float x) {
+    unsigned int bits;
+    __builtin_memcpy(&bits, &x, sizeof bits);
+    bits = 0x5f3759dfu - (bits >> 1);
+    float y;
+    __builtin_memcpy(&y, &bits, sizeof y);
+    const float half = 0.5f * x;
+    y = y * (1.5f - half * y * y);
+    y = y * (1.5f - half * y * y);
+    y = y * (1.5f - half * y * y);
+    return x * y;
+}
+
+// Adam on floats: m <- b1 m + c1 g; v <- b2 v + c2 g^2; p <- p - s m / (sqrt(v) / k2 + eps).
+static void KERNEL(adam_f32)(float *__restrict__ p, float *__restrict__ m, float *__restrict__ v,
+                             const float *__restrict__ g, long count, float step, float b1, float b2, float c1,
+                             float c2, float correction2, float eps) {
+    for (long i = 0; i < count; i++) {
+        const float gi = g[i];
+        const float mi = b1 * m[i] + c1 * gi;
+        const float vi = b2 * v[i] + c2 * gi * gi;
+        m[i] = mi;
+        v[i] = vi;
+        p[i] -= step * mi / (KERNEL(loop_sqrt)(vi) / correction2 + eps);
+    }
+}
