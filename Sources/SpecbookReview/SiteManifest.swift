@@ -12,7 +12,7 @@ import Foundation
 /// ``format`` are each a ``ReviewError`` naming the file.
 public struct SiteManifest: Codable, Equatable, Sendable {
     /// The version of this layout; a manifest of another one is refused, never half-read.
-    public static let currentFormat = 2
+    public static let currentFormat = 3
     public static let fileName = "manifest.json"
 
     public var format = SiteManifest.currentFormat

@@ -185,7 +185,7 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("nowhere/manifest.json: error: no manifest.json: not a site Specbook built"), missing.stderr)
 
         XCTAssertEqual(try fixture.specbook(["build"]).status, 0)
-        try fixture.write("site/manifest.json", "{\"format\": 2, \"notebooks\": 3}")
+        try fixture.write("site/manifest.json", "{\"format\": 3, \"notebooks\": 3}")
         let damaged = try fixture.specbook(["diff", "site", "site"])
         XCTAssertEqual(damaged.status, 2)
         XCTAssertTrue(damaged.stderr.contains("site/manifest.json: error: cannot read the manifest"), damaged.stderr)

@@ -124,7 +124,7 @@ final class SiteComparisonTests: XCTestCase {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try Data("{\"generator\": \"specbook\", \"notebooks\": []}".utf8).write(to: root.appendingPathComponent("manifest.json"))
         XCTAssertThrowsError(try SiteSnapshot(folder: root)) { error in
-            XCTAssertEqual("\(error)", "\(root.path)/manifest.json: error: manifest format 1, this specbook reads format 2; rebuild that site")
+            XCTAssertEqual("\(error)", "\(root.path)/manifest.json: error: manifest format 1, this specbook reads format 3; rebuild that site")
         }
     }
 }
