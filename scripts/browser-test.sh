@@ -41,6 +41,7 @@ CHROMIUM="$(command -v chromium)" "$venv/bin/python" tests/browser/site_test.py 
 changes=.build/browser-changes
 rm -rf "$changes" && mkdir -p "$changes/notebooks"
 cp Tests/Fixtures/site/*.md "$changes/notebooks/" && cp references.bib "$changes/"
+printf 'title: Changes fixture\n' > "$changes/specbook.yml"   # its own project, not the checkout's report
 specbook="$PWD/.build/release/specbook"
 (cd "$changes" && "$specbook" build --quiet && sed -i 's/^let n = 128$/let n = 120/' notebooks/01-waves.md \
   && "$specbook" build --quiet) 2> test-artifacts/browser-changes-build.log || {

@@ -2,13 +2,12 @@ import Foundation
 import SpecbookTestSupport
 import XCTest
 
-/// `specbook preview` as a user runs it: the real executable, a prose notebook, an edit, a reload event.
+/// `specbook preview` as a user runs it: the real executable, a notebook, an edit, a reload event.
 final class PreviewCommandTests: XCTestCase {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     func testEditRebuildsAndSendsReload() throws {
         try Fixture.requireFreshBuild()
-        let executable = Fixture.binPath.appendingPathComponent("specbook")
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("specbook-preview-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("notebooks"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
@@ -16,32 +15,9 @@ final class PreviewCommandTests: XCTestCase {
         try "---\ntitle: Intro\n---\n\nFirst version, x = {{x}}.\n\n```swift\nreport(\"x\", 1)\n```\n"
             .write(to: notebook, atomically: true, encoding: .utf8)
 
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["preview", "--port", "0", "--interval", "0.2"]
-        process.currentDirectoryURL = root
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        defer {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-        }
-
-        // The first build, then the address it serves on.
-        var log = ""
-        let deadline = Date().addingTimeInterval(60)
-        var port: UInt16?
-        while port == nil && Date() < deadline && process.isRunning {
-            let chunk = stderr.fileHandleForReading.availableData
-            if chunk.isEmpty { Thread.sleep(forTimeInterval: 0.05); continue }
-            log += String(decoding: chunk, as: UTF8.self)
-            if let range = log.range(of: "http://127.0.0.1:") {
-                port = UInt16(log[range.upperBound...].prefix(while: \.isNumber))
-            }
-        }
-        guard let port else { return XCTFail("preview never said where it serves: \(log)") }
+        let preview = try Preview(root: root, timeout: 60)
+        defer { preview.stop() }
+        let port = try XCTUnwrap(preview.port, "preview never said where it serves: \(preview.log)")
 
         let page = try RawHTTP.get("/intro.html", port: port)
         XCTAssertEqual(page.status, 200)
@@ -73,27 +49,9 @@ final class PreviewCommandTests: XCTestCase {
         try "---\ntitle: Uses lib\n---\n\nIt says {{greeting}}.\n\n```swift\nreport(\"greeting\", greeting())\n```\n"
             .write(to: root.appendingPathComponent("notebooks/uses.md"), atomically: true, encoding: .utf8)
 
-        let process = Process()
-        process.executableURL = Fixture.binPath.appendingPathComponent("specbook")
-        process.arguments = ["preview", "--port", "0", "--interval", "0.2"]
-        process.currentDirectoryURL = root
-        let stderr = Pipe()
-        process.standardError = stderr
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        defer {
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
-        }
-        var log = "", port: UInt16?
-        let deadline = Date().addingTimeInterval(120)
-        while port == nil && Date() < deadline && process.isRunning {
-            let chunk = stderr.fileHandleForReading.availableData
-            if chunk.isEmpty { Thread.sleep(forTimeInterval: 0.05); continue }
-            log += String(decoding: chunk, as: UTF8.self)
-            if let range = log.range(of: "http://127.0.0.1:") { port = UInt16(log[range.upperBound...].prefix(while: \.isNumber)) }
-        }
-        guard let port else { return XCTFail("preview never said where it serves: \(log)") }
+        let preview = try Preview(root: root, timeout: 120)
+        defer { preview.stop() }
+        let port = try XCTUnwrap(preview.port, "preview never said where it serves: \(preview.log)")
         XCTAssertTrue(try RawHTTP.get("/uses.html", port: port).text.contains("first helper"))
 
         let events = try RawHTTP(port: port)
@@ -102,5 +60,35 @@ final class PreviewCommandTests: XCTestCase {
         try "func greeting() -> String { \"second helper\" }\n".write(to: helper, atomically: true, encoding: .utf8)
         XCTAssertTrue(events.read(until: "event: reload", deadline: Date().addingTimeInterval(60)), events.text)
         XCTAssertTrue(try RawHTTP.get("/uses.html", port: port).text.contains("second helper"))
+    }
+}
+
+/// `specbook preview --port 0` running in a project folder, and the port it said it serves on.
+private struct Preview {
+    let process = Process()
+    private(set) var port: UInt16?
+    private(set) var log = ""
+
+    init(root: URL, timeout: TimeInterval) throws {
+        process.executableURL = Fixture.binPath.appendingPathComponent("specbook")
+        process.arguments = ["preview", "--port", "0", "--interval", "0.2"]
+        process.currentDirectoryURL = root
+        let stderr = Pipe()
+        process.standardError = stderr
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // The first build, then the address it serves on.
+        let deadline = Date().addingTimeInterval(timeout)
+        while port == nil && Date() < deadline && process.isRunning {
+            let chunk = stderr.fileHandleForReading.availableData
+            if chunk.isEmpty { Thread.sleep(forTimeInterval: 0.05); continue }
+            log += String(decoding: chunk, as: UTF8.self)
+            if let range = log.range(of: "http://127.0.0.1:") { port = UInt16(log[range.upperBound...].prefix(while: \.isNumber)) }
+        }
+    }
+
+    func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
     }
 }
