@@ -11,7 +11,8 @@ import Foundation
 /// **Edge cases:** components outside 0...1 are clamped when drawn. The tab10 colours are drawn a little lighter
 /// in the dark theme; `.black` is drawn as `.ink`. Any explicit colour with less than 3:1 contrast against the
 /// theme's background (WCAG 2.1's bound for graphics), as drawn at its opacity, is mixed towards the theme's ink
-/// until it reaches 3:1, so a mark is never drawn (nearly) invisibly; its hue is kept. A fill's `alpha` argument
+/// until it reaches 3:1 (its opacity raised when even the ink falls short), so a mark is never drawn (nearly)
+/// invisibly; its hue is kept. A fill's `alpha` argument
 /// is not part of this: a band behind the data may be faint. A theme colour's components read as the light theme's.
 public struct Color: Hashable, Sendable {
     public var red: Double
@@ -85,11 +86,11 @@ public struct Color: Hashable, Sendable {
     /// backgrounds, black becomes the ink colour, and any colour below 3:1 contrast against the background is
     /// mixed towards the ink until it reaches 3:1.
     func resolved(for theme: FigureTheme) -> Color {
-        if let role { return role.color(in: theme).opacity(alpha) }
-        var color = self.opacity(1)
-        if color == .black { return ThemeColor.ink.color(in: theme).opacity(alpha) }
-        if theme == .dark, Color.tab10.contains(color) { color = color.mixed(with: .white, 0.22) }
-        return color.legible(on: Palette(theme).background, towards: ThemeColor.ink.color(in: theme), alpha: alpha)
+        let ink = ThemeColor.ink.color(in: theme)
+        var color = role?.color(in: theme) ?? self.opacity(1)
+        if role == nil, color == .black { color = ink }
+        if role == nil, theme == .dark, Color.tab10.contains(color) { color = color.mixed(with: .white, 0.22) }
+        return color.legible(on: Palette(theme).background, towards: ink, alpha: alpha)
     }
 
     /// WCAG 2.1 relative luminance of the opaque colour.
