@@ -10,8 +10,10 @@ import Foundation
 /// ```
 /// **Edge cases:** components outside 0...1 are clamped when drawn. The tab10 colours are drawn a little lighter
 /// in the dark theme; `.black` is drawn as `.ink`. Any explicit colour with less than 3:1 contrast against the
-/// theme's background (WCAG 2.1's bound for graphics) is mixed towards the theme's ink until it reaches 3:1, so
-/// a mark is never drawn (nearly) invisibly; its hue is kept. A theme colour's components read as the light theme's.
+/// theme's background (WCAG 2.1's bound for graphics), as drawn at its opacity, is mixed towards the theme's ink
+/// until it reaches 3:1 (its opacity raised when even the ink falls short), so a mark is never drawn (nearly)
+/// invisibly; its hue is kept. A fill's `alpha` argument
+/// is not part of this: a band behind the data may be faint. A theme colour's components read as the light theme's.
 public struct Color: Hashable, Sendable {
     public var red: Double
     public var green: Double
@@ -84,11 +86,11 @@ public struct Color: Hashable, Sendable {
     /// backgrounds, black becomes the ink colour, and any colour below 3:1 contrast against the background is
     /// mixed towards the ink until it reaches 3:1.
     func resolved(for theme: FigureTheme) -> Color {
-        if let role { return role.color(in: theme).opacity(alpha) }
-        var color = self.opacity(1)
-        if color == .black { return ThemeColor.ink.color(in: theme).opacity(alpha) }
-        if theme == .dark, Color.tab10.contains(color) { color = color.mixed(with: .white, 0.22) }
-        return color.legible(on: Palette(theme).background, towards: ThemeColor.ink.color(in: theme)).opacity(alpha)
+        let ink = ThemeColor.ink.color(in: theme)
+        var color = role?.color(in: theme) ?? self.opacity(1)
+        if role == nil, color == .black { color = ink }
+        if role == nil, theme == .dark, Color.tab10.contains(color) { color = color.mixed(with: .white, 0.22) }
+        return color.legible(on: Palette(theme).background, towards: ink, alpha: alpha)
     }
 
     /// WCAG 2.1 relative luminance of the opaque colour.
@@ -110,16 +112,25 @@ public struct Color: Hashable, Sendable {
         return (max(a, b) + 0.05) / (min(a, b) + 0.05)
     }
 
-    /// The least mix of this colour towards `ink` that has 3:1 contrast against `background` (self when it has).
-    func legible(on background: Color, towards ink: Color, minimum: Double = 3) -> Color {
-        guard contrast(with: background) < minimum else { return self }
+    /// This colour at opacity `alpha`, mixed towards `ink` as little as gives 3:1 contrast against `background` as
+    /// drawn over it; when even the ink falls short at that opacity (a nearly transparent stroke), the opacity is
+    /// raised until it reaches 3:1.
+    func legible(on background: Color, towards ink: Color, alpha: Double = 1, minimum: Double = 3) -> Color {
+        var a = min(max(alpha, 0), 1)
+        func seen(_ c: Color) -> Color { background.mixed(with: c.opacity(1), a).opacity(1) }
         var fraction = 0.0
         var result = self
-        while fraction < 1, result.contrast(with: background) < minimum {
-            fraction += 0.02
-            result = mixed(with: ink, min(fraction, 1))
+        while seen(result).contrast(with: background) < minimum {
+            if fraction < 1 {
+                fraction = min(fraction + 0.02, 1)
+                result = mixed(with: ink, fraction)
+            } else if a < 1 {
+                a = min(a + 0.05, 1)
+            } else {
+                break
+            }
         }
-        return result
+        return result.opacity(a)
     }
 }
 

@@ -55,8 +55,10 @@ main.page > article { grid-area: body; min-width: 0; }
   main.page > article { grid-column: 1 / -1; grid-row: 2; }
   :where(main.page > article > *) { max-width: 46rem; }
   main.page > article > .column-body-outset { max-width: 50rem; }
-  main.page > article > .column-page, main.page > article > table { position: relative; z-index: 2; background: var(--bg); }
+  main.page > article > table { position: relative; z-index: 2; background: var(--bg); }
   main.page > article > .column-page { max-width: none; }
+  /* Only a wide cell's outputs lie over the contents list, so the list shows beside its code. */
+  .column-page > .cell-output, .column-page > .cell-error { position: relative; z-index: 2; }
   main.page > article > table { width: max-content; max-width: 100%; }
   .column-page > pre.code, .column-page > details.code-fold, .column-page > .cell-note { max-width: 46rem; }
 }

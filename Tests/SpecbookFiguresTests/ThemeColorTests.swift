@@ -49,6 +49,16 @@ final class ThemeColorTests: XCTestCase {
         XCTAssertEqual(try middle(.blue, .light), Color(hex: 0x1f77b4), "a colour with enough contrast is drawn as given")
     }
 
+    func testATranslucentStrokeIsHeldToThreeToOneAsDrawn() throws {
+        for opacity in [0.6, 0.3, 0.05] {
+            let faint = Color(hex: 0x1f77b4).opacity(opacity)
+            XCTAssertGreaterThanOrEqual(try middle(faint, .dark).contrast(with: darkBackground), 2.95, "dark, \(opacity)")
+            XCTAssertGreaterThanOrEqual(try middle(faint, .light).contrast(with: .white), 2.95, "light, \(opacity)")
+        }
+        XCTAssertGreaterThan(try middle(Color(hex: 0x1f77b4).opacity(0.6), .dark).blue,
+                             try middle(Color(hex: 0x1f77b4).opacity(0.6), .dark).red, "a half-transparent blue stays blue")
+    }
+
     func testContrastRatioMatchesWCAG() {
         XCTAssertEqual(Color.white.contrast(with: .black), 21, accuracy: 1e-9)
         XCTAssertEqual(Color(hex: 0x767676).contrast(with: .white), 4.54, accuracy: 0.01)

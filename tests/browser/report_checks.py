@@ -85,8 +85,9 @@ def parse_rgb(value):
 
 
 def svg_marks(path):
-    """(colour, what) of every opaque fill or stroke Cairo drew: marks, axes and text (translucent grids and bands,
-    the invisible text layer and embedded heat-map images are left out), and the background colour."""
+    """(colour as seen over the background, what) of every fill or stroke Cairo drew as a mark, axis or text (strokes
+    from half opacity, fills from 0.9; grids, bands, the invisible text layer and heat-map images are left out), and
+    the background colour."""
     root = ET.parse(path).getroot()
     skip = set()
     for g in root.iter(SVG + "g"):
@@ -105,9 +106,12 @@ def svg_marks(path):
             if background is None and kind == "fill" and e.tag == SVG + "rect":
                 background = rgb
                 continue
-            # A halo in the background colour (round points over a heat map) is a knock-out, not a mark.
-            if opacity >= 0.9 and rgb != background:
-                marks.append((rgb, f"{e.tag.replace(SVG, '')} {kind} rgb{tuple(round(c * 255) for c in rgb)}"))
+            # A halo in the background colour (round points over a heat map) is a knock-out, not a mark; a
+            # translucent fill is a band behind the data and a stroke under half opacity a grid line.
+            if rgb == background or opacity < (0.9 if kind == "fill" else 0.5):
+                continue
+            seen = tuple(b + opacity * (c - b) for c, b in zip(rgb, background))
+            marks.append((seen, f"{e.tag.replace(SVG, '')} {kind} rgb{tuple(round(c * 255) for c in rgb)} at {opacity:g}"))
     return background, marks
 
 
