@@ -32,8 +32,8 @@ check "--version names the version, the toolchain and the installed library buil
   'grep -q "^specbook [0-9]" "$work/version.txt" && grep -q "^toolchain: Swift version" "$work/version.txt" && grep -q "^library: build [0-9a-f]\{12\}, installed in $work/prefix/lib/specbook" "$work/version.txt"'
 
 specbook create report --title "Installed report" >"$work/create.log" 2>&1
-check "create writes specbook.yml, notebooks/index.md, .gitignore, README.md and lib/" \
-  '[ -f report/specbook.yml ] && [ -f report/notebooks/index.md ] && [ -f report/.gitignore ] && [ -f report/README.md ] && [ -d report/lib ]'
+check "create writes specbook.yml, notebooks/index.md, lib/Quadrature.swift, .gitignore and README.md" \
+  '[ -f report/specbook.yml ] && [ -f report/notebooks/index.md ] && [ -f report/lib/Quadrature.swift ] && [ -f report/.gitignore ] && [ -f report/README.md ]'
 specbook create report >"$work/create-again.log" 2>&1; status=$?
 check "create refuses a folder that is not empty, naming it" '[ $status -ne 0 ] && grep -q "report.*not empty" "$work/create-again.log"'
 

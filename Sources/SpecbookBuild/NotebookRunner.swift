@@ -62,7 +62,8 @@ public struct NotebookRunner: Sendable {
             }
             let sources = try config.librarySources(root: projectRoot)
             let lib = ProjectLibraryBuild(sources: sources, root: projectRoot, layout: layout, compiler: compiler)
-            if let built = try lib.prepare(onCompile: { onStep("compiling the project's lib module (\(sources.count) files)…") }) {
+            let files = "\(sources.count) file\(sources.count == 1 ? "" : "s")"
+            if let built = try lib.prepare(onCompile: { onStep("compiling the project's lib module (\(files))…") }) {
                 compiler.modules.append(built)
             }
         } catch let error as NotebookError {

@@ -5,7 +5,7 @@ import SpecbookNotebook
 ///
 /// ```swift
 /// let written = try ProjectTemplate(title: "Heat flow").write(to: URL(fileURLWithPath: "heat-flow"))
-/// // ["specbook.yml", "notebooks/index.md", ".gitignore", "README.md"]
+/// // ["specbook.yml", "notebooks/index.md", "lib/Quadrature.swift", ".gitignore", "README.md"]
 /// ```
 /// **Edge cases:** a folder that exists and is not empty is an error naming it (nothing is overwritten); a missing
 /// folder is created with its parents; a title with quotes or a colon is written as a quoted YAML string.
@@ -18,7 +18,8 @@ public struct ProjectTemplate: Sendable {
 
     /// The files, by path relative to the project folder, in the order written.
     public var files: [(path: String, text: String)] {
-        [(ProjectConfig.fileName, config), ("notebooks/index.md", notebook), (".gitignore", gitignore), ("README.md", readme)]
+        [(ProjectConfig.fileName, config), ("notebooks/index.md", notebook), ("lib/Quadrature.swift", library),
+         (".gitignore", gitignore), ("README.md", readme)]
     }
 
     /// Writes ``files`` into `folder` and returns their paths.
@@ -38,7 +39,6 @@ public struct ProjectTemplate: Sendable {
             try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try file.text.write(to: url, atomically: true, encoding: .utf8)
         }
-        try fm.createDirectory(at: folder.appendingPathComponent("lib"), withIntermediateDirectories: true)
         return files.map(\.path)
     }
 
@@ -91,14 +91,31 @@ public struct ProjectTemplate: Sendable {
         these {{points}} samples gives {{mean}}.
 
         ```swift
-        // trapezoid rule on [0, 1]: h (f_0 / 2 + f_1 + ... + f_{n-2} + f_{n-1} / 2)
-        let squares = ys.map { $0 * $0 }
-        let mean = (squares.reduce(0, +) - (squares[0] + squares[n - 1]) / 2) / Double(n - 1)
+        let mean = trapezoidMean(ys.map { $0 * $0 })      // from lib/Quadrature.swift
         report("points", n)
         report("mean", significant(mean, 6))
         check("the trapezoid rule gives the mean of sin² to 1e-9",
               mean, approximately: 0.5, relativeTolerance: 1e-9)
         ```
+
+        """
+    }
+
+    var library: String {
+        """
+        import Specbook
+
+        // Code here is compiled once per change into a module every notebook imports (no `public` needed).
+
+        /// The mean over [a, b] of a function sampled at n equally spaced points including both ends, by the
+        /// trapezoid rule: (f_0 / 2 + f_1 + ... + f_{n-2} + f_{n-1} / 2) / (n - 1).
+        ///
+        /// **Edge cases:** one sample is its own mean; no samples give nan.
+        func trapezoidMean(_ samples: [Double]) -> Double {
+            guard let first = samples.first, let last = samples.last else { return .nan }
+            guard samples.count > 1 else { return first }
+            return (samples.reduce(0, +) - (first + last) / 2) / Double(samples.count - 1)
+        }
 
         """
     }

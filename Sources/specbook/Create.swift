@@ -5,7 +5,7 @@ import SpecbookBuild
 /// `specbook create DIR [--title T]`: a new project that builds at once.
 struct Create: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Create a project: specbook.yml, notebooks/index.md, lib/, .gitignore and a README.",
+        abstract: "Create a project: specbook.yml, notebooks/index.md, lib/Quadrature.swift, .gitignore and a README.",
         discussion: """
             The notebook shows a figure, a number cited in prose ({{mean}}) and a check. Then:
               cd DIR && specbook build      # site/index.html
@@ -24,7 +24,7 @@ struct Create: ParsableCommand {
         let template = ProjectTemplate(title: title ?? url.lastPathComponent)
         do {
             let files = try template.write(to: url)
-            print("created \(folder)/ with \((files + ["lib/"]).joined(separator: ", "))")
+            print("created \(folder)/ with \(files.joined(separator: ", "))")
             print("next: cd \(folder) && specbook build    # then open site/index.html")
         } catch {
             printError("specbook create: \(error)")

@@ -52,7 +52,7 @@ final class ProjectLibraryTests: XCTestCase {
 
         try write("import Specbook\n\nfunc doubled(_ x: Int) -> Int { x + x }\n\nstruct Grid { var n = 4 }\n", to: "lib/Helpers.swift")
         let edited = try NotebookRunner(projectRoot: root, library: library) { steps.append($0) }
-        XCTAssertEqual(steps, ["compiling the project's lib module (1 files)…"])
+        XCTAssertEqual(steps, ["compiling the project's lib module (1 file)…"])
         XCTAssertNotEqual(edited.resolve(nb).key, outcome.job.key, "an edit to lib/ changes every key")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: CacheLayout(projectRoot: root).lib.path).count, 1,
                        "the replaced module is removed")

@@ -8,7 +8,7 @@ final class CreateCommandTests: XCTestCase {
         defer { fixture.remove() }
         let created = try fixture.specbook(["create", "heat", "--title", "Heat: a \"first\" report"])
         XCTAssertEqual(created.status, 0, created.stderr)
-        for file in ["specbook.yml", "notebooks/index.md", ".gitignore", "README.md"] {
+        for file in ["specbook.yml", "notebooks/index.md", "lib/Quadrature.swift", ".gitignore", "README.md"] {
             XCTAssertTrue(fixture.exists("heat/\(file)"), file)
         }
         XCTAssertTrue(try fixture.read("heat/.gitignore").contains("/.specbook-cache/"))
@@ -19,6 +19,7 @@ final class CreateCommandTests: XCTestCase {
         let build = try fixture.specbook(["build", "--strict"], in: "heat/notebooks/drafts")
         XCTAssertEqual(build.status, 0, build.stderr)
         XCTAssertTrue(build.stderr.contains("built 1 page into site/"), build.stderr)
+        XCTAssertTrue(build.stderr.contains("compiling the project's lib module (1 file)"), "the index uses lib/: \(build.stderr)")
         XCTAssertTrue(build.stderr.contains("1 of 1 check hold"), build.stderr)
         let home = try fixture.read("heat/site/index.html")
         XCTAssertTrue(home.contains("Heat: a &quot;first&quot; report"), "the notebook is the home page")
