@@ -13,6 +13,7 @@ main.changes { max-width: var(--frame); margin: 0 auto; padding: 1.5rem 1.25rem 
 .changes-none { font-size: 1.1rem; }
 .notebook-changes { border-top: 1px solid var(--border); margin-top: 2rem; padding-top: 0.5rem; }
 .notebook-changes .source { color: var(--muted); margin-top: 0; }
+.changes .table-scroll { max-width: 100%; overflow-x: auto; }
 .changes-table { border-collapse: collapse; margin: 0.4rem 0 1rem; }
 .changes-table th, .changes-table td { border-bottom: 1px solid var(--border); padding: 0.25rem 0.7rem; text-align: left; vertical-align: top; }
 .changes-table .numeric { text-align: right; font-variant-numeric: tabular-nums; }
@@ -34,7 +35,7 @@ main.changes { max-width: var(--frame); margin: 0 auto; padding: 1.5rem 1.25rem 
 @keyframes specbook-blink { 0% { opacity: 0; } 50% { opacity: 1; } }
 @media (prefers-reduced-motion: reduce) { .compare-blink .over { animation: none; } .compare-blink .stack:hover .over { opacity: 0; } }
 .compare-swipe .over { clip-path: inset(0 0 0 var(--swipe)); }
-.compare-swipe input { width: 100%; margin-top: 0.4rem; }
+.compare-swipe input { display: block; width: 100%; margin: 0.4rem 0 0; }
 .code-change h3, .table-change h3, .figure-change h3 { font-size: 1.05rem; }
 pre.diff { background: var(--code-bg); border-radius: 6px; padding: 0.5rem 0; overflow-x: auto; }
 pre.diff .line { display: block; padding: 0 0.75rem; white-space: pre; }
