@@ -30,6 +30,14 @@ for core in Prescott $other; do
     | tee ".build/swift-test-$core.log" | grep -E "Executed [0-9]+ tests" | tail -n 1
 done
 
+# The library's vector loops (FFT, tanh, Adam) run on the CPU's widest instructions; run the numerics tests again on
+# the baseline x86-64 (SSE2) code a CPU without AVX runs.
+if [ -z "${SPECBOOK_VECTOR_INSTRUCTIONS:-}" ]; then
+  echo "numerics tests with SPECBOOK_VECTOR_INSTRUCTIONS=baseline" >&2
+  SPECBOOK_VECTOR_INSTRUCTIONS=baseline swift test -c release --disable-testable-imports --skip-build \
+    --filter SpecbookNumericsTests 2>&1 | tee .build/swift-test-baseline.log | grep -E "Executed [0-9]+ tests" | tail -n 1
+fi
+
 # The notebooks read like papers: no helper defined in two notebooks, no over-wide code line, no hand-built
 # verdict, the Swift line budget kept.
 python3 scripts/notebook-style.py notebooks

@@ -19,6 +19,7 @@ public struct RunDurations: Sendable, Equatable {
     /// Seconds by ``key(_:parameters:)``.
     public private(set) var seconds: [String: Double]
 
+    /// A record holding `seconds` (by ``key(_:parameters:)``); empty by default.
     public init(seconds: [String: Double] = [:]) {
         self.seconds = seconds
     }
@@ -49,6 +50,7 @@ public struct RunDurations: Sendable, Equatable {
         seconds[Self.key(name, parameters: parameters)]
     }
 
+    /// Remembers `time` seconds as the last run of notebook `name` with `parameters`, replacing an earlier time.
     public mutating func record(_ time: Double, of name: String, parameters: [String: String]) {
         seconds[Self.key(name, parameters: parameters)] = time
     }

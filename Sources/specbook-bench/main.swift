@@ -11,7 +11,9 @@ if environment[BLASKernelChoice.variable] == nil, let best = BLASKernelChoice.co
     execv("/proc/self/exe", argv)
 }
 let kernel = BLASKernels.coreName
-FileHandle.standardError.write(Data("# BLAS kernels: OpenBLAS \(kernel); CPU: \(BLASKernelChoice.machineModel)\n".utf8))
+// The first stderr line, which the bench scripts print: what ran, for the results to name.
+FileHandle.standardError.write(Data(
+    "# BLAS kernels: OpenBLAS \(kernel); CPU: \(BLASKernelChoice.machineModel); vector loops: \(VectorInstructionSet.fastest)\n".utf8))
 if BLASKernelChoice.isGeneric(kernel) {
     FileHandle.standardError.write(Data("warning: OpenBLAS runs generic kernels (\(kernel)) on a CPU that has better ones\n".utf8))
 }

@@ -59,6 +59,18 @@ final class VectorInstructionSetTests: XCTestCase {
         }
     }
 
+    func testEnvironmentNarrowsButNeverWidens() {
+        let name = VectorInstructionSet.environmentVariable
+        XCTAssertEqual(VectorInstructionSet.chosen(cpu: .avx512, environment: [:]).0, .avx512)
+        XCTAssertEqual(VectorInstructionSet.chosen(cpu: .avx512, environment: [name: "baseline"]).0, .baseline)
+        XCTAssertEqual(VectorInstructionSet.chosen(cpu: .avx512, environment: [name: "avx2"]).0, .avx2)
+        XCTAssertEqual(VectorInstructionSet.chosen(cpu: .avx2, environment: [name: "avx512"]).0, .avx2, "never wider than the CPU")
+        let (set, warning) = VectorInstructionSet.chosen(cpu: .avx2, environment: [name: "sse9"])
+        XCTAssertEqual(set, .avx2)
+        XCTAssertEqual(warning, "warning: SPECBOOK_VECTOR_INSTRUCTIONS=sse9 is not one of baseline, avx2, avx512; using avx2")
+        XCTAssertNil(VectorInstructionSet.chosen(cpu: .baseline, environment: [name: "avx2"]).1)
+    }
+
     /// A set the CPU lacks is never run: the plan falls back to the fastest one it has.
     func testUnsupportedSetFallsBackToFastest() throws {
         let widest = VectorInstructionSet.allCases.last!
