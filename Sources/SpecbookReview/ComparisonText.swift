@@ -53,9 +53,7 @@ extension SiteComparison {
             var packages: SettingChange?
             var notebooks: [NotebookChanges]
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(Document(baseline: baseline, summary: summary, toolchain: toolchain, packages: packages,
+        return try ReviewJSON.encode(Document(baseline: baseline, summary: summary, toolchain: toolchain, packages: packages,
                                                notebooks: notebooks))
     }
 

@@ -151,11 +151,7 @@ public struct SiteManifest: Codable, Equatable, Sendable {
     }
 
     /// The manifest as written: sorted keys, indented, so equal manifests are equal bytes.
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
-    }
+    public func encoded() throws -> Data { try ReviewJSON.encode(self) }
 
     /// The manifest of the site in `folder`.
     public static func read(from folder: URL) throws -> SiteManifest {
@@ -210,10 +206,15 @@ public struct SiteTimings: Codable, Equatable, Sendable {
         }
     }
 
-    public func encoded() throws -> Data {
+    public func encoded() throws -> Data { try ReviewJSON.encode(self) }
+}
+
+/// The JSON Specbook writes for tools: sorted keys and indented, so equal values are equal bytes.
+enum ReviewJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        return try encoder.encode(value)
     }
 }
 
