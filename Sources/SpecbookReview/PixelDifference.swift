@@ -29,12 +29,21 @@ public struct PixelDifference: Codable, Equatable, Sendable {
     public var isChange: Bool { changedPixels > 0 }
 
     public init(old: URL, new: URL) throws {
-        if let a = try? Data(contentsOf: old), let b = try? Data(contentsOf: new), a == b {
-            let image = try RasterImage(new)
-            self.init(width: image.width, height: image.height, changedPixels: 0, largest: 0, sizeChanged: false)
+        if let a = try? Data(contentsOf: old), let b = try? Data(contentsOf: new), a == b, let size = Self.pngSize(b) {
+            // Equal files: the size from the header, no decoding (every build compares every figure this way).
+            self.init(width: size.width, height: size.height, changedPixels: 0, largest: 0, sizeChanged: false)
         } else {
             self.init(try RasterImage(old), try RasterImage(new))
         }
+    }
+
+    /// Width and height from a PNG's IHDR chunk; nil when the bytes do not start like a PNG.
+    static func pngSize(_ data: Data) -> (width: Int, height: Int)? {
+        let bytes = [UInt8](data.prefix(24))
+        guard bytes.count == 24, bytes[0..<8].elementsEqual([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+              bytes[12..<16].elementsEqual(Array("IHDR".utf8)) else { return nil }
+        func bigEndian(_ at: Int) -> Int { bytes[at..<at + 4].reduce(0) { $0 << 8 | Int($1) } }
+        return (bigEndian(16), bigEndian(20))
     }
 
     init(width: Int, height: Int, changedPixels: Int, largest: Int, sizeChanged: Bool) {

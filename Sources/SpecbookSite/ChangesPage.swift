@@ -69,12 +69,13 @@ public struct ChangesPage {
             return "<p class=\"changes-none\">No changes: every page, figure, value, check, table and code block is as it was.</p>\n"
         }
         var html = "<dl class=\"changes-summary\">"
-        for (count, label) in [(s.figures, "figures changed"), (s.values, "values changed"), (s.checksFlipped, "checks flipped"),
-                               (s.checksNowFailing, "now failing"), (s.tables, "tables changed"), (s.codeBlocks, "code blocks changed"),
-                               (s.pagesAdded, "pages added"), (s.pagesRemoved, "pages removed")] where count > 0 || label.hasPrefix("figures")
-            || label.hasPrefix("values") || label.hasPrefix("checks") {
-            html += "<div\(label == "now failing" ? " class=\"failing\"" : "")><dt>\(label)</dt><dd>\(count)</dd></div>"
-        }
+        // Figures, values and flipped checks always show their count; the rest only when something changed.
+        let always = [(s.figures, "figures changed"), (s.values, "values changed"), (s.checksFlipped, "checks flipped")]
+        let some = [(s.tables, "tables changed"), (s.codeBlocks, "code blocks changed"), (s.pagesAdded, "pages added"),
+                    (s.pagesRemoved, "pages removed")].filter { $0.0 > 0 }
+        for (count, label) in always { html += "<div><dt>\(label)</dt><dd>\(count)</dd></div>" }
+        if s.checksNowFailing > 0 { html += "<div class=\"failing\"><dt>now failing</dt><dd>\(s.checksNowFailing)</dd></div>" }
+        for (count, label) in some { html += "<div><dt>\(label)</dt><dd>\(count)</dd></div>" }
         html += "</dl>\n<nav class=\"changes-contents\" aria-label=\"Changed pages\"><ul>"
         for n in comparison.notebooks {
             let phrase = n.status == .changed ? SiteComparison(notebooks: [n]).summary.phrase : (n.status == .added ? "added" : "removed")

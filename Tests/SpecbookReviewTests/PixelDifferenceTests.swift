@@ -113,3 +113,11 @@ final class PixelDifferenceTests: XCTestCase {
         return (width, pixels)
     }
 }
+
+extension PixelDifferenceTests {
+    func testEqualFilesTakeTheirSizeFromTheHeader() throws {
+        let a = png("a.png", width: 123, height: 45, square: (1, 1, 5)), b = png("b.png", width: 123, height: 45, square: (1, 1, 5))
+        let d = try PixelDifference(old: a, new: b)
+        XCTAssertEqual([d.width, d.height, d.changedPixels], [123, 45, 0])
+    }
+}
