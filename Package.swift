@@ -79,7 +79,7 @@ let package = Package(
 
         .testTarget(name: "SpecbookWireTests", dependencies: ["SpecbookWire"]),
         .testTarget(name: "SpecbookTests", dependencies: ["Specbook", "SpecbookWire"]),
-        .testTarget(name: "SpecbookNumericsTests", dependencies: ["SpecbookNumerics"]),
+        .testTarget(name: "SpecbookNumericsTests", dependencies: ["SpecbookNumerics", "CVectorKernels"]),
         .testTarget(name: "SpecbookFiguresTests", dependencies: ["SpecbookFigures", "CCairo"]),
         .testTarget(name: "SpecbookMarkdownTests", dependencies: ["SpecbookMarkdown"]),
         .testTarget(name: "SpecbookNotebookTests", dependencies: ["SpecbookNotebook", "SpecbookMarkdown", "SpecbookWire"]),

@@ -6,8 +6,10 @@
     void specbook_rfft_pack_entry_##suffix(const double *x, double *re, double *im, long h);              \
     void specbook_rfft_split_entry_##suffix(double *re, double *im, long h, const double *wr, const double *wi); \
     void specbook_tanh_f32_entry_##suffix(float *a, float *d, long count);                                     \
+    void specbook_tanh_f64_entry_##suffix(double *a, double *d, long count);                                   \
     void specbook_adam_f32_entry_##suffix(float *p, float *m, float *v, const float *g, long count, float step, \
-                                          float b1, float b2, float c1, float c2, float correction2, float eps);
+                                          float b1, float b2, float c1, float c2, float correction2, float eps); \
+    extern const struct specbook_dense_ops specbook_dense_ops_##suffix;
 SPECBOOK_DECLARE(baseline)
 #if defined(__x86_64__)
 SPECBOOK_DECLARE(avx2)
@@ -77,6 +79,16 @@ void specbook_tanh_f32(int instruction_set, float *a, float *d, long count) {
     }
 }
 
+void specbook_tanh_f64(int instruction_set, double *a, double *d, long count) {
+    switch (specbook_supported(instruction_set)) {
+#if defined(__x86_64__)
+    case SPECBOOK_AVX512: specbook_tanh_f64_entry_avx512(a, d, count); return;
+    case SPECBOOK_AVX2: specbook_tanh_f64_entry_avx2(a, d, count); return;
+#endif
+    default: specbook_tanh_f64_entry_baseline(a, d, count); return;
+    }
+}
+
 void specbook_adam_f32(int instruction_set, float *p, float *m, float *v, const float *g, long count, float step,
                        float b1, float b2, float c1, float c2, float correction2, float eps) {
     switch (specbook_supported(instruction_set)) {
@@ -85,5 +97,15 @@ void specbook_adam_f32(int instruction_set, float *p, float *m, float *v, const 
     case SPECBOOK_AVX2: specbook_adam_f32_entry_avx2(p, m, v, g, count, step, b1, b2, c1, c2, correction2, eps); return;
 #endif
     default: specbook_adam_f32_entry_baseline(p, m, v, g, count, step, b1, b2, c1, c2, correction2, eps); return;
+    }
+}
+
+const struct specbook_dense_ops *specbook_dense_ops_for(int instruction_set) {
+    switch (specbook_supported(instruction_set)) {
+#if defined(__x86_64__)
+    case SPECBOOK_AVX512: return &specbook_dense_ops_avx512;
+    case SPECBOOK_AVX2: return &specbook_dense_ops_avx2;
+#endif
+    default: return &specbook_dense_ops_baseline;
     }
 }

@@ -18,6 +18,8 @@ void KERNEL(rfft_split_entry)(double *re, double *im, long h, const double *wr, 
 
 void KERNEL(tanh_f32_entry)(float *a, float *d, long count) { KERNEL(tanh_f32)(a, d, count); }
 
+void KERNEL(tanh_f64_entry)(double *a, double *d, long count) { KERNEL(tanh_f64)(a, d, count); }
+
 void KERNEL(adam_f32_entry)(float *p, float *m, float *v, const float *g, long count, float step, float b1, float b2,
                             float c1, float c2, float correction2, float eps) {
     KERNEL(adam_f32)(p, m, v, g, count, step, b1, b2, c1, c2, correction2, eps);

@@ -5,6 +5,7 @@
 #define KERNEL(name) specbook_##name##_avx2
 #include "FFTKernelBodies.h"
 #include "LearningKernelBodies.h"
+#include "DenseKernelTypes.h"
 #include "VectorKernelTable.h"
 #pragma clang attribute pop
 #endif

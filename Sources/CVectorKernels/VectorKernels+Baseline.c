@@ -3,4 +3,5 @@
 #define KERNEL(name) specbook_##name##_baseline
 #include "FFTKernelBodies.h"
 #include "LearningKernelBodies.h"
+#include "DenseKernelTypes.h"
 #include "VectorKernelTable.h"

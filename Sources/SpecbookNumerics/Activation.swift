@@ -56,8 +56,7 @@ public enum Activation: String, Hashable, Sendable, Codable, CaseIterable, Custo
             S.tanhInPlace(a, derivative: d, count: count)
         case .relu:
             // a = max(z, 0), d = [z > 0]
-            if let d { for i in 0..<count { d[i] = a[i] > 0 ? 1 : 0 } }
-            for i in 0..<count { a[i] = Swift.max(a[i], 0) }
+            DenseKernels.fastest.relu(a, derivative: d, count: count)
         case .sine:
             // a = sin z, d = cos z
             for i in 0..<count {
@@ -87,45 +86,16 @@ public enum Activation: String, Hashable, Sendable, Codable, CaseIterable, Custo
     @_specialize(where S == Double)
     func backpropagate<S: MatrixScalar>(
         _ delta: UnsafeMutablePointer<S>, output a: UnsafePointer<S>, derivative d: UnsafePointer<S>,
-        rows: Int, columns n: Int, biasGradient gb: UnsafeMutablePointer<S>
+        rows: Int, columns n: Int, biasGradient gb: UnsafeMutablePointer<S>, accumulate: Bool = false
     ) {
-        for j in 0..<n { gb[j] = 0 }
-        // One loop per activation, the switch outside it, so each loop vectorises.
-        switch self {
-        case .identity:
-            for i in 0..<rows {
-                let di = delta + i * n
-                for j in 0..<n { gb[j] += di[j] }
-            }
-        case .tanh:
-            // f'(z) = 1 − a²
-            for i in 0..<rows {
-                let di = delta + i * n, ai = a + i * n
-                for j in 0..<n {
-                    let v = di[j] * (1 - ai[j] * ai[j])
-                    di[j] = v
-                    gb[j] += v
-                }
-            }
-        case .relu:
-            // f'(z) = [a > 0]
-            for i in 0..<rows {
-                let di = delta + i * n, ai = a + i * n
-                for j in 0..<n {
-                    let v = ai[j] > 0 ? di[j] : 0
-                    di[j] = v
-                    gb[j] += v
-                }
-            }
-        case .sine, .sReLU:
-            for i in 0..<rows {
-                let di = delta + i * n, dd = d + i * n
-                for j in 0..<n {
-                    let v = di[j] * dd[j]
-                    di[j] = v
-                    gb[j] += v
-                }
-            }
+        let kind: DenseKernels.Derivative = switch self {
+        case .identity: .one
+        case .tanh: .oneMinusSquare
+        case .relu: .positive
+        case .sine, .sReLU: .stored
         }
+        DenseKernels.fastest.backpropagate(
+            kind, delta: delta, output: a, derivative: kind == .stored ? d : nil, rows: rows, columns: n,
+            biasGradient: gb, accumulate: accumulate)
     }
 }

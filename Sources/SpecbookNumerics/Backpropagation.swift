@@ -17,7 +17,9 @@ final class WorkerScratch<Scalar: MatrixScalar> {
         let gradient = withDerivatives ? layout.parameterCount : 0
         let total = perLayer * (withDerivatives ? 2 : 1) + deltas + gradient
         storage = .allocate(capacity: Swift.max(total, 1))
-        storage.initialize(repeating: 0, count: Swift.max(total, 1))
+        // All-zero bytes are 0 for Float and Double; a byte fill, not a generic element-by-element copy.
+        UnsafeMutableRawPointer(storage).initializeMemory(
+            as: UInt8.self, repeating: 0, count: Swift.max(total, 1) * MemoryLayout<Scalar>.stride)
         self.capacity = capacity
         var cursor = storage
         var a: [UnsafeMutablePointer<Scalar>] = [], d: [UnsafeMutablePointer<Scalar>] = []
@@ -59,17 +61,10 @@ enum Backpropagation {
             let z = scratch.activations[l]
             if nIn <= skinnyInputs {
                 // z_ij = b_j + Σ_k a_ik w_kj, a loop over j per (i, k): contiguous and vectorised.
-                for i in 0..<m {
-                    let zi = z + i * nOut
-                    for j in 0..<nOut { zi[j] = b[j] }
-                    for k in 0..<nIn {
-                        let aik = a[i * nIn + k], wk = w + k * nOut
-                        for j in 0..<nOut { zi[j] += aik * wk[j] }
-                    }
-                }
+                DenseKernels.fastest.forwardSkinny(a, w, b, z, rows: m, inputs: nIn, outputs: nOut)
             } else if nOut == 1 {
                 // z_i = b + a_i · w (one output: a dot product per row).
-                for i in 0..<m { z[i] = b[0] + dot(a + i * nIn, w, nIn) }
+                DenseKernels.fastest.forwardSingle(a, w, b, z, rows: m, inputs: nIn)
             } else {
                 // z = a W + b: bias pre-filled, then GEMM with beta = 1 (beta = 0 costs a zeroing pass).
                 for i in 0..<m { (z + i * nOut).update(from: b, count: nOut) }
@@ -85,13 +80,14 @@ enum Backpropagation {
     }
 
     /// Backward pass after `forward(keepDerivatives: true)` on the same rows: adds Σ (a_L - y)² to `scratch.lossSum`
-    /// and writes this block's share of ∂loss/∂θ to `scratch.gradient`; `totalCount` = N·outputs of the full batch.
+    /// and writes this block's share of ∂loss/∂θ to `scratch.gradient` (adds it when `accumulate`);
+    /// `totalCount` = N·outputs of the full batch.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
     static func backward<Scalar: MatrixScalar>(
         layout: ParameterLayout, activations: [Activation], parameters: UnsafePointer<Scalar>,
         input: UnsafePointer<Scalar>, targets: UnsafePointer<Scalar>, rows m: Int, totalCount: Int,
-        scratch: WorkerScratch<Scalar>
+        scratch: WorkerScratch<Scalar>, accumulate: Bool = false
     ) {
         let layers = layout.widths.count - 1
         let nOutput = layout.widths[layers]
@@ -108,7 +104,7 @@ enum Backpropagation {
         scratch.lossSum += lossSum
         activations[layers - 1].backpropagate(
             delta, output: output, derivative: scratch.derivatives[layers - 1], rows: m, columns: nOutput,
-            biasGradient: scratch.gradient + layout.biasOffsets[layers - 1])
+            biasGradient: scratch.gradient + layout.biasOffsets[layers - 1], accumulate: accumulate)
         for l in stride(from: layers - 1, through: 0, by: -1) {
             let nIn = layout.widths[l], nOut = layout.widths[l + 1]
             let a = l == 0 ? input : UnsafePointer(scratch.activations[l - 1])
@@ -118,34 +114,21 @@ enum Backpropagation {
             // ∂loss/∂W = a_{l-1}ᵀ δ
             if nOut == 1 {
                 // one output: gw_k = Σ_i δ_i a_ik, accumulated row by row (contiguous in k)
-                for k in 0..<nIn { gw[k] = 0 }
-                for i in 0..<m {
-                    let di = delta[i], ai = a + i * nIn
-                    for k in 0..<nIn { gw[k] += di * ai[k] }
-                }
+                DenseKernels.fastest.gradientSingle(a, delta, gw, rows: m, inputs: nIn, accumulate: accumulate)
             } else if nIn <= skinnyInputs {
                 // few inputs: gw_kj = Σ_i a_ik δ_ij, contiguous in j
-                for idx in 0..<(nIn * nOut) { gw[idx] = 0 }
-                for i in 0..<m {
-                    let di = delta + i * nOut
-                    for k in 0..<nIn {
-                        let aik = a[i * nIn + k], gwk = gw + k * nOut
-                        for j in 0..<nOut { gwk[j] += aik * di[j] }
-                    }
-                }
+                DenseKernels.fastest.gradientSkinny(
+                    a, delta, gw, rows: m, inputs: nIn, outputs: nOut, accumulate: accumulate)
             } else {
                 Scalar.blasGEMM(
                     transposeA: true, transposeB: false, m: nIn, n: nOut, k: m,
-                    alpha: 1, a: a, lda: nIn, b: delta, ldb: nOut, beta: 0, c: gw, ldc: nOut)
+                    alpha: 1, a: a, lda: nIn, b: delta, ldb: nOut, beta: accumulate ? 1 : 0, c: gw, ldc: nOut)
             }
             guard l > 0 else { break }
             // δ_{l-1} = (δ_l W_lᵀ) ⊙ f'(z_{l-1})
             if nOut == 1 {
                 // one output: δ_l W_lᵀ is the outer product δ_i w_k
-                for i in 0..<m {
-                    let di = delta[i], si = spare + i * nIn
-                    for k in 0..<nIn { si[k] = di * w[k] }
-                }
+                DenseKernels.fastest.outer(delta, w, spare, rows: m, inputs: nIn)
             } else {
                 Scalar.blasGEMM(
                     transposeA: false, transposeB: true, m: m, n: nIn, k: nOut,
@@ -153,27 +136,8 @@ enum Backpropagation {
             }
             activations[l - 1].backpropagate(
                 spare, output: a, derivative: scratch.derivatives[l - 1], rows: m, columns: nIn,
-                biasGradient: scratch.gradient + layout.biasOffsets[l - 1])
+                biasGradient: scratch.gradient + layout.biasOffsets[l - 1], accumulate: accumulate)
             swap(&delta, &spare)
         }
-    }
-
-    /// Σ_k x_k y_k with four partial sums (independent chains; no reassociation needed).
-    @inline(__always)
-    static func dot<Scalar: MatrixScalar>(_ x: UnsafePointer<Scalar>, _ y: UnsafePointer<Scalar>, _ n: Int) -> Scalar {
-        var s0: Scalar = 0, s1: Scalar = 0, s2: Scalar = 0, s3: Scalar = 0
-        var k = 0
-        while k + 4 <= n {
-            s0 += x[k] * y[k]
-            s1 += x[k + 1] * y[k + 1]
-            s2 += x[k + 2] * y[k + 2]
-            s3 += x[k + 3] * y[k + 3]
-            k += 4
-        }
-        while k < n {
-            s0 += x[k] * y[k]
-            k += 1
-        }
-        return (s0 + s1) + (s2 + s3)
     }
 }

@@ -5,6 +5,9 @@ import Dispatch
 /// Each worker computes its rows' forward pass, residual and backward pass with no
 /// synchronisation between layers; the per-worker gradients are summed at the end. OpenBLAS is
 /// held at one thread meanwhile: its own threads would compete with the workers (and spin).
+/// A worker whose rows' activations would not fit in the core's cache takes them in sub-blocks of
+/// ``blockRows`` rows, forward then backward for each, adding up the gradient: a wide layer's
+/// activations are then read back from cache instead of memory.
 final class BatchWorkspace<Scalar: MatrixScalar> {
     let layout: ParameterLayout
     let activations: [Activation]
@@ -20,7 +23,23 @@ final class BatchWorkspace<Scalar: MatrixScalar> {
         let count = Self.workerCount(rows: rows)
         // A batch smaller than `rows` may use fewer workers (see lossAndGradient): then each gets < 128 rows.
         let perWorker = Swift.max((rows + count - 1) / count, Swift.min(rows, 127))
-        workers = (0..<count).map { _ in WorkerScratch(layout: network.layout, capacity: perWorker, withDerivatives: true) }
+        blockRows = Swift.min(perWorker, Self.blockRows(layout: network.layout, activations: network.activations))
+        let scratchRows = blockRows
+        workers = (0..<count).map { _ in WorkerScratch(layout: network.layout, capacity: scratchRows, withDerivatives: true) }
+    }
+
+    /// Rows a worker takes at a time.
+    let blockRows: Int
+
+    /// Bytes of one sub-block's activations, derivatives and deltas: about half of a core's L2 cache.
+    static var cacheBudget: Int { 512 * 1024 }
+
+    /// The most rows whose forward and backward buffers fit in ``cacheBudget`` (at least 16).
+    static func blockRows(layout: ParameterLayout, activations: [Activation]) -> Int {
+        let outWidths = Array(layout.widths.dropFirst())
+        let stored = zip(outWidths, activations).reduce(0) { $0 + ($1.1.derivativeFollowsFromOutput ? 1 : 2) * $1.0 }
+        let perRow = (stored + 2 * layout.maxWidth) * MemoryLayout<Scalar>.stride
+        return Swift.max(16, cacheBudget / Swift.max(perRow, 1))
     }
 
     /// Copies the given sample rows into contiguous buffers (a mini-batch), valid until the next call.
@@ -58,7 +77,7 @@ final class BatchWorkspace<Scalar: MatrixScalar> {
     func lossAndGradient(
         parameters: UnsafePointer<Scalar>, inputs: UnsafePointer<Scalar>, targets: UnsafePointer<Scalar>, rows n: Int
     ) -> Scalar {
-        let (layout, activations, workers) = (self.layout, self.activations, self.workers)
+        let (layout, activations, workers, blockRows) = (self.layout, self.activations, self.workers, self.blockRows)
         let dIn = layout.widths[0], dOut = layout.widths[layout.widths.count - 1]
         let used = Swift.min(workers.count, Self.workerCount(rows: n))
         let chunk = (n + used - 1) / used
@@ -66,15 +85,20 @@ final class BatchWorkspace<Scalar: MatrixScalar> {
             let start = w * chunk, rows = Swift.max(0, Swift.min(n, start + chunk) - start)
             let scratch = workers[w]
             scratch.lossSum = 0
-            let x = inputs + start * dIn, y = targets + start * dOut
-            // forward: a_l, f'(z_l) for this block of rows
-            Backpropagation.forward(
-                layout: layout, activations: activations, parameters: parameters,
-                input: x, rows: rows, scratch: scratch, keepDerivatives: true)
-            // backward: this block's share of the gradient
-            Backpropagation.backward(
-                layout: layout, activations: activations, parameters: parameters,
-                input: x, targets: y, rows: rows, totalCount: n * dOut, scratch: scratch)
+            var done = 0
+            repeat {
+                let block = Swift.min(blockRows, rows - done)
+                let x = inputs + (start + done) * dIn, y = targets + (start + done) * dOut
+                // forward: a_l, f'(z_l) for this block of rows
+                Backpropagation.forward(
+                    layout: layout, activations: activations, parameters: parameters,
+                    input: x, rows: block, scratch: scratch, keepDerivatives: true)
+                // backward: this block's share of the gradient, added to the earlier blocks'
+                Backpropagation.backward(
+                    layout: layout, activations: activations, parameters: parameters,
+                    input: x, targets: y, rows: block, totalCount: n * dOut, scratch: scratch, accumulate: done > 0)
+                done += block
+            } while done < rows
         }
         if used == 1 {
             work(0)

@@ -20,6 +20,7 @@ if BLASKernelChoice.isGeneric(kernel) {
 
 let benchmarks: [String: ([String]) throws -> Void] = [
     "mlp": MLPBenchmark.run,
+    "wide": WideBenchmark.run,
     "lfp": { runLFPBenchmark(arguments: $0) },
     "figures": { runFiguresBenchmark(arguments: $0) },
     "fft": { try runFFTBenchmark(arguments: $0) },

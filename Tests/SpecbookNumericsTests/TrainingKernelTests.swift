@@ -1,3 +1,4 @@
+import CVectorKernels
 import Foundation
 import SpecbookNumerics
 import XCTest
@@ -46,5 +47,35 @@ final class TrainingKernelTests: XCTestCase {
             XCTAssertEqual(adam.firstMoment.map(\.bitPattern), m.map(\.bitPattern))
             XCTAssertEqual(adam.secondMoment.map(\.bitPattern), v.map(\.bitPattern))
         }
+    }
+
+    /// Double tanh against glibc's: within 2 ulp (of the larger of |tanh x| and the smallest normal) everywhere,
+    /// d = 1 - a² exactly, signed zeros, ±1 at and beyond the clamp, NaN through; every instruction set the same bits.
+    func testDoubleTanhWithinTwoUlpOnEveryInstructionSet() {
+        var rng = SeededGenerator(seed: 4)
+        var xs = (0..<4001).map { _ in rng.uniform(-3, 3) } + (0..<2000).map { _ in rng.uniform(-30, 30) }
+        xs += (0..<500).map { _ in pow(10, rng.uniform(-300, 0)) * (rng.uniform(-1, 1) < 0 ? -1 : 1) }
+        xs += [0, -0, 0.625, -0.625, 0.62499999999999989, 0.625000000000001, 22, -22, 40, 800, -800,
+               .infinity, -.infinity, .nan, .leastNormalMagnitude, -.leastNonzeroMagnitude]
+        var baseline: [UInt64] = []
+        for set in VectorInstructionSet.supported {
+            var a = xs, d = [Double](repeating: -1, count: xs.count)
+            specbook_tanh_f64(Int32(set.rawValue), &a, &d, xs.count)
+            if set == .baseline { baseline = a.map(\.bitPattern) }
+            XCTAssertEqual(a.map(\.bitPattern), baseline, "\(set) gives the baseline bits")
+            for (i, x) in xs.enumerated() {
+                if x.isNaN {
+                    XCTAssertTrue(a[i].isNaN, "NaN stays NaN")
+                    continue
+                }
+                let exact = tanh(x)
+                XCTAssertLessThanOrEqual(abs(a[i] - exact), 2 * max(abs(exact), .leastNormalMagnitude).ulp, "x = \(x)")
+                XCTAssertEqual(d[i], 1 - a[i] * a[i], "d = 1 - a², x = \(x)")
+                if x == 0 { XCTAssertEqual(a[i].sign, x.sign, "tanh keeps the sign of zero") }
+            }
+        }
+        var viaScalar = xs
+        Double.tanhInPlace(&viaScalar, derivative: nil, count: xs.count)
+        XCTAssertEqual(viaScalar.map(\.bitPattern), baseline, "Double.tanhInPlace runs the same kernel")
     }
 }

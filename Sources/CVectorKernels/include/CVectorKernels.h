@@ -1,4 +1,4 @@
-// Specbook's hot vector loops (FFT butterflies, tanh, Adam), compiled once per instruction set and chosen at run time.
+// Specbook's hot vector loops (FFT butterflies, tanh, Adam, dense layers), compiled once per instruction set and chosen at run time.
 //
 // The same C source is built for baseline x86-64 (SSE2), AVX2 + FMA and AVX-512, so one library runs the widest
 // vectors the CPU has and stays correct on any x86-64. Floating-point contraction is off in every variant, so all
@@ -39,9 +39,37 @@ void specbook_rfft_split(int instruction_set, double *re, double *im, long h, co
 /// a[i] = tanh(a[i]) by a rational approximation (max error 3e-7), and d[i] = 1 - a[i]^2 unless d is NULL.
 void specbook_tanh_f32(int instruction_set, float *a, float *d, long count);
 
+/// a[i] = tanh(a[i]) within 2 ulp (Cephes's rational for |x| < 0.625, exp above), and d[i] = 1 - a[i]^2 unless d is
+/// NULL.
+void specbook_tanh_f64(int instruction_set, double *a, double *d, long count);
+
 /// One Adam step on count floats: m <- b1 m + c1 g; v <- b2 v + c2 g^2; p <- p - step m / (sqrt(v) / correction2 + eps).
 void specbook_adam_f32(int instruction_set, float *p, float *m, float *v, const float *g, long count, float step,
                        float b1, float b2, float c1, float c2, float correction2, float eps);
+
+/// The dense-layer loops of MLP training and evaluation (DenseKernelBodies.h), each as [float, double]; pointers are
+/// to elements of that type. Every instruction set returns the same bits.
+struct specbook_dense_ops {
+    /// z_i = b + sum_k a_ik w_k for i < m (a: m x nIn, w: nIn x nOut, z: m x nOut, all row-major).
+    void (*forward_skinny[2])(const void *a, const void *w, const void *b, void *z, long m, long nIn, long nOut);
+    /// z_i = b[0] + a_i . w for i < m (one output).
+    void (*forward_single[2])(const void *a, const void *w, const void *b, void *z, long m, long nIn);
+    /// gw_k = sum_i delta_i a_ik (added to gw when accumulate).
+    void (*gradient_single[2])(const void *a, const void *delta, void *gw, long m, long nIn, int accumulate);
+    /// gw_kj = sum_i a_ik delta_ij (added to gw when accumulate).
+    void (*gradient_skinny[2])(const void *a, const void *delta, void *gw, long m, long nIn, long nOut, int accumulate);
+    /// out_ik = delta_i w_k.
+    void (*outer[2])(const void *delta, const void *w, void *out, long m, long nIn);
+    /// a = max(a, 0) and, unless d is NULL, d = [a > 0], on count values.
+    void (*relu[2])(void *a, void *d, long count);
+    /// delta_ij *= f'(z_ij) and gb_j = sum_i delta_ij (added when accumulate); f' is 1 (kind 0), 1 - a^2 (1),
+    /// [a > 0] (2) or d (3).
+    void (*backpropagate[2])(int kind, void *delta, const void *a, const void *d, long rows, long n, void *gb,
+                             int accumulate);
+};
+
+/// The dense-layer loops in `instruction_set` (or the fastest the CPU has, when it lacks that one).
+const struct specbook_dense_ops *specbook_dense_ops_for(int instruction_set);
 
 #ifdef __cplusplus
 }
