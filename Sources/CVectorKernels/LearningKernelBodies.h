@@ -100,3 +100,28 @@ static void KERNEL(tanh_f64)(double *__restrict__ a, double *__restrict__ d, lon
         if (d) d[i] = 1 - t * t;
     }
 }
+
+// The LFP solver's feature columns (TrigFeatures in LFPFrequencyTable.swift), e^{2 pi i k x} from a coarse and a fine
+// table: with f = (qr + i qi)(rr + i ri), conjugated when sign = -1, the first axis writes oc = s Re f, os = s sign Im f;
+// each further axis multiplies (oc + i os) by f in place.
+static void KERNEL(phase_first)(const double *__restrict__ qr, const double *__restrict__ qi, const double *__restrict__ rr,
+                                const double *__restrict__ ri, double *__restrict__ oc, double *__restrict__ os, long n,
+                                double s, double sign) {
+    const double ss = s * sign;
+    for (long j = 0; j < n; j++) {
+        oc[j] = s * (qr[j] * rr[j] - qi[j] * ri[j]);
+        os[j] = ss * (qr[j] * ri[j] + qi[j] * rr[j]);
+    }
+}
+
+static void KERNEL(phase_next)(const double *__restrict__ qr, const double *__restrict__ qi, const double *__restrict__ rr,
+                               const double *__restrict__ ri, double *__restrict__ oc, double *__restrict__ os, long n,
+                               double sign) {
+    for (long j = 0; j < n; j++) {
+        const double fr = qr[j] * rr[j] - qi[j] * ri[j];
+        const double fi = sign * (qr[j] * ri[j] + qi[j] * rr[j]);
+        const double pr = oc[j] * fr - os[j] * fi;
+        os[j] = oc[j] * fi + os[j] * fr;
+        oc[j] = pr;
+    }
+}

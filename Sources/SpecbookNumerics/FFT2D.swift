@@ -79,9 +79,12 @@ public struct FFTGridPlan: Sendable {
             return
         }
         let block = min(stride, 16)
-        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 2 * block * length)
+        // Lines in scratch are `pitch` apart: a power-of-two pitch would put all 16 lines of a gather in the same
+        // cache sets.
+        let pitch = length + 8
+        let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 2 * block * pitch)
         defer { scratch.deallocate() }
-        let sr = scratch, si = scratch + block * length
+        let sr = scratch, si = scratch + block * pitch
         for o in 0..<outer {
             var first = 0
             while first < stride {
@@ -89,15 +92,15 @@ public struct FFTGridPlan: Sendable {
                 let base = o * length * stride + first
                 for l in 0..<length {
                     for b in 0..<width {
-                        sr[b * length + l] = pr[base + l * stride + b]
-                        si[b * length + l] = pi[base + l * stride + b]
+                        sr[b * pitch + l] = pr[base + l * stride + b]
+                        si[b * pitch + l] = pi[base + l * stride + b]
                     }
                 }
-                for b in 0..<width { plan.forward(real: sr + b * length, imag: si + b * length) }
+                for b in 0..<width { plan.forward(real: sr + b * pitch, imag: si + b * pitch) }
                 for l in 0..<length {
                     for b in 0..<width {
-                        pr[base + l * stride + b] = sr[b * length + l]
-                        pi[base + l * stride + b] = si[b * length + l]
+                        pr[base + l * stride + b] = sr[b * pitch + l]
+                        pi[base + l * stride + b] = si[b * pitch + l]
                     }
                 }
                 first += width

@@ -1,3 +1,4 @@
+import CVectorKernels
 import Foundation
 
 /// The frequencies k in {-K..K}^d in row-major order, of which the solver keeps one half.
@@ -101,6 +102,7 @@ struct TrigFeatures {
     private func fill(first: Int, columns: Int, scale: [Double]?, into table: UnsafeMutablePointer<Double>) {
         let n = pointCount, d = cube.dimension, rows = coarseRows + Self.fineCount
         var k = [Int](repeating: 0, count: d)
+        let isa = Int32(VectorInstructionSet.fastest.rawValue)
         tables.withUnsafeBufferPointer { t in
             for c in 0..<columns {
                 cube.frequency(halfIndex: first + c, into: &k)
@@ -112,21 +114,12 @@ struct TrigFeatures {
                     let coarse = t.baseAddress! + (a * rows + m / Self.fineCount) * 2 * n
                     let fine = t.baseAddress! + (a * rows + coarseRows + m % Self.fineCount) * 2 * n
                     let (qr, qi, rr, ri) = (coarse, coarse + n, fine, fine + n)
+                    // e^{2 pi i k_a x} = coarse * fine, conjugated for k_a < 0 (CVectorKernels, widest vectors):
+                    // the first axis writes it times the column scale, the others multiply it in.
                     if a == 0 {
-                        // e^{2 pi i k_0 x} = coarse * fine, conjugated for k_0 < 0, times the column scale
-                        for j in 0..<n {
-                            outC[j] = s * (qr[j] * rr[j] - qi[j] * ri[j])
-                            outS[j] = s * sign * (qr[j] * ri[j] + qi[j] * rr[j])
-                        }
+                        specbook_phase_first(isa, qr, qi, rr, ri, outC, outS, n, s, sign)
                     } else {
-                        // multiply in e^{2 pi i k_a x_a}
-                        for j in 0..<n {
-                            let fr = qr[j] * rr[j] - qi[j] * ri[j]
-                            let fi = sign * (qr[j] * ri[j] + qi[j] * rr[j])
-                            let pr = outC[j] * fr - outS[j] * fi
-                            outS[j] = outC[j] * fi + outS[j] * fr
-                            outC[j] = pr
-                        }
+                        specbook_phase_next(isa, qr, qi, rr, ri, outC, outS, n, sign)
                     }
                 }
             }

@@ -5,15 +5,16 @@ import SpecbookNumerics
 /// The reference training workload (as ../shared/peers/mlp_numpy_torch.py): a 1-200-200-100-1 tanh
 /// MLP, full batch of 1000 points of sin(x) + sin(3x) + sin(5x) on [-pi, pi], Adam lr 1e-3, float32.
 ///
-/// `specbook-bench mlp [STEPS]` prints `swift steps/s X loss Y`, then the GEMM throughput of the
+/// `specbook-bench mlp [STEPS] [SAMPLES]` prints `swift steps/s X loss Y`, then the GEMM throughput of the
 /// same step's six GEMMs run alone (same row split, same threads) and the share of step time
 /// spent outside them.
 enum MLPBenchmark {
     static let widths = [1, 200, 200, 100, 1]
-    static let samples = 1000
+    static var samples = 1000
 
     static func run(_ arguments: [String]) throws {
         let steps = arguments.first.flatMap { Int($0) } ?? 300
+        if let count = arguments.dropFirst().first.flatMap({ Int($0) }) { samples = count }
         let xs = (0..<samples).map { Float(-Double.pi + 2 * Double.pi * Double($0) / Double(samples - 1)) }
         let ys = xs.map { sin($0) + sin(3 * $0) + sin(5 * $0) }
         let net = try MLP<Float>(widths: widths, activation: .tanh, initialization: .uniformFanIn, seed: 0)

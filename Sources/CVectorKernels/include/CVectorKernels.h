@@ -43,6 +43,14 @@ void specbook_tanh_f32(int instruction_set, float *a, float *d, long count);
 /// NULL.
 void specbook_tanh_f64(int instruction_set, double *a, double *d, long count);
 
+/// The LFP solver's feature columns: with f_j = (qr_j + i qi_j)(rr_j + i ri_j), conjugated when sign = -1,
+/// oc_j = s Re f_j and os_j = s sign Im f_j (first axis) ...
+void specbook_phase_first(int instruction_set, const double *qr, const double *qi, const double *rr, const double *ri,
+                          double *oc, double *os, long n, double s, double sign);
+/// ... and (oc_j + i os_j) *= f_j (each further axis).
+void specbook_phase_next(int instruction_set, const double *qr, const double *qi, const double *rr, const double *ri,
+                         double *oc, double *os, long n, double sign);
+
 /// One Adam step on count floats: m <- b1 m + c1 g; v <- b2 v + c2 g^2; p <- p - step m / (sqrt(v) / correction2 + eps).
 void specbook_adam_f32(int instruction_set, float *p, float *m, float *v, const float *g, long count, float step,
                        float b1, float b2, float c1, float c2, float correction2, float eps);
