@@ -5,15 +5,16 @@ import SpecbookNumerics
 /// The report's widest training workload (network-decay-rate's 2-D measurement): a two-layer ReLU
 /// network of width 4096 in double precision, full-batch gradient descent on a 64 × 64 grid.
 ///
-/// `specbook-bench wide [STEPS] [WIDTH] [SIDE]` prints `wide steps/s X` and `predict/s Y`.
+/// `specbook-bench wide [STEPS] [WIDTH] [SIDE] [relu|tanh]` prints `wide steps/s X` and `predict/s Y`.
 enum WideBenchmark {
     static func run(_ arguments: [String]) throws {
         let steps = arguments.first.flatMap { Int($0) } ?? 20
         let width = arguments.dropFirst().first.flatMap { Int($0) } ?? 4096
         let side = arguments.dropFirst(2).first.flatMap { Int($0) } ?? 64
+        let activation = arguments.dropFirst(3).first.flatMap { Activation(rawValue: $0) } ?? .relu
         let packets = try WavePackets(dimension: 2, side: side, frequencies: [4], window: 0.25)
         let net = try MLP<Double>.antisymmetricTwoLayer(
-            inputDimension: 2, width: width, activation: .relu,
+            inputDimension: 2, width: width, activation: activation,
             inputWeights: .normal(mean: 0, standardDeviation: 2), biases: .uniform(-3, 3),
             outputWeights: .uniform(-0.1, 0.1), seed: 1)
         var trainer = try Trainer(
