@@ -8,12 +8,11 @@ WITH_BROWSER=1 scripts/install-deps.sh
 swift build -c release
 
 # Every process that computes runs the best OpenBLAS kernels this CPU supports unless the user chose (Debian's
-# OpenBLAS falls back to generic ones on CPUs it does not know); notebook programs get the same from the runner.
+# OpenBLAS falls back to generic ones on CPUs it does not know); notebook programs get the same from the runner,
+# whose choice `specbook --version` names.
+best=$(env -u OPENBLAS_CORETYPE .build/release/specbook --version | sed -n 's/^blas kernels: \([A-Za-z0-9]*\) (chosen.*/\1/p')
 flags=" $(grep -m1 '^flags' /proc/cpuinfo) "
 has() { for f in "$@"; do [[ "$flags" == *" $f "* ]] || return 1; done; }
-best=""   # as BLASKernelChoice.best(for:) chooses for notebook programs
-if has avx512f avx512bw avx512vl avx512dq; then if has avx512_bf16; then best=Cooperlake; else best=SkylakeX; fi
-elif has avx2 fma; then if grep -qm1 AuthenticAMD /proc/cpuinfo; then best=Zen; else best=Haswell; fi; fi
 if [ -z "${OPENBLAS_CORETYPE+set}" ] && [ -n "$best" ]; then export OPENBLAS_CORETYPE=$best; fi
 echo "tests run with OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-<unset>}" >&2
 swift test -c release --disable-testable-imports 2>&1 | tee .build/swift-test.log
@@ -22,7 +21,8 @@ swift test -c release --disable-testable-imports 2>&1 | tee .build/swift-test.lo
 # OpenBLAS's generic SSE3 kernels (what it falls back to on a CPU it does not know) and under the other vector
 # family this CPU supports.
 other=""
-if [ "$best" = SkylakeX ] || [ "$best" = Cooperlake ]; then other=Haswell; fi
+if [ "$best" = SkylakeX ] || [ "$best" = Cooperlake ]; then other=Haswell
+elif has avx512f avx512bw avx512vl avx512dq; then other=SkylakeX; fi
 for core in Prescott $other; do
   if [ "${OPENBLAS_CORETYPE:-}" = "$core" ]; then continue; fi
   echo "numerics tests with OPENBLAS_CORETYPE=$core" >&2

@@ -46,11 +46,22 @@ public enum BLASKernelChoice {
         return "unknown"
     }()
 
-    /// The best kernel family for a CPU with `flags`, as OpenBLAS would pick it on a CPU it knows: AVX-512
-    /// F/BW/VL/DQ → SkylakeX (Cooperlake with BF16), AVX2 + FMA → Zen on AMD, Haswell elsewhere; nil for a CPU
-    /// without AVX2, where the generic kernels are the best there is.
-    public static func best(for flags: Set<String>, amd: Bool = machineIsAMD) -> String? {
+    /// The CPU's family (`cpu family` in `/proc/cpuinfo`): 25 for AMD Zen 3 and Zen 4, 26 for Zen 5; nil without it.
+    public static let machineFamily: Int? = {
+        for line in cpuinfo.split(separator: "\n") where line.hasPrefix("cpu family") {
+            if let colon = line.firstIndex(of: ":") { return Int(line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)) }
+        }
+        return nil
+    }()
+
+    /// The best kernel family for a CPU with `flags`: AVX-512 F/BW/VL/DQ → SkylakeX (Cooperlake with BF16), except
+    /// on AMD family 25 (Zen 4), AVX2 + FMA → Zen on AMD, Haswell elsewhere; nil for a CPU without AVX2, where the
+    /// generic kernels are the best there is. Zen 4 runs each 512-bit instruction as two 256-bit halves, and there
+    /// OpenBLAS 0.3.21's Zen (AVX2) kernels measured faster than its AVX-512 ones (bench/RESULTS.md: SGEMM 205.5
+    /// against 195.6 GFLOP/s, the LFP solver's DSYRK 3-5% faster), so it gets Zen.
+    public static func best(for flags: Set<String>, amd: Bool = machineIsAMD, family: Int? = machineFamily) -> String? {
         if ["avx512f", "avx512bw", "avx512vl", "avx512dq"].allSatisfy(flags.contains) {
+            if amd && family == 25 { return "Zen" }
             return flags.contains("avx512_bf16") ? "Cooperlake" : "SkylakeX"
         }
         if flags.contains("avx2") && flags.contains("fma") { return amd ? "Zen" : "Haswell" }
@@ -60,8 +71,8 @@ public enum BLASKernelChoice {
     /// The value a computing child process should get: the user's `OPENBLAS_CORETYPE` when set, else the best
     /// family for `flags`.
     public static func coreType(in environment: [String: String], flags: Set<String> = machineFlags,
-                                amd: Bool = machineIsAMD) -> String? {
-        environment[variable] ?? best(for: flags, amd: amd)
+                                amd: Bool = machineIsAMD, family: Int? = machineFamily) -> String? {
+        environment[variable] ?? best(for: flags, amd: amd, family: family)
     }
 
     /// True when `coreName` (OpenBLAS's `openblas_get_corename()`) is slower than what a CPU with `flags` supports:

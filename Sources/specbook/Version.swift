@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SpecbookBuild
 import SpecbookNotebook
+import SpecbookWire
 
 extension SpecbookCommand {
     /// Answers `specbook --version` (the version, the toolchain notebooks compile with and the library build id,
@@ -31,6 +32,7 @@ extension SpecbookCommand {
 /// specbook 0.6.0
 /// toolchain: Swift version 6.0.3 (swift-6.0.3-RELEASE) (/opt/swift/usr/bin/swiftc)
 /// library: build 3f2a9c01d4e7, installed in /usr/local/lib/specbook (built by Swift version 6.0.3 ...)
+/// blas kernels: Zen (chosen from the CPU's features; AMD EPYC)
 /// ```
 struct VersionReport {
     var text: String
@@ -49,6 +51,11 @@ struct VersionReport {
         } else {
             lines.append("library: not found beside \(CommandLine.arguments[0])")
         }
+        // The kernels notebook programs run (the runner's choice, or the user's OPENBLAS_CORETYPE).
+        let environment = ProcessInfo.processInfo.environment
+        let kernels = BLASKernelChoice.coreType(in: environment) ?? "OpenBLAS's own choice"
+        let source = environment[BLASKernelChoice.variable] == nil ? "chosen from the CPU's features" : "from OPENBLAS_CORETYPE"
+        lines.append("blas kernels: \(kernels) (\(source); \(BLASKernelChoice.machineModel))")
         return VersionReport(text: lines.joined(separator: "\n"))
     }
 

@@ -45,9 +45,18 @@ final class CreateCommandTests: XCTestCase {
         let output = try fixture.specbook(["--version"])
         XCTAssertEqual(output.status, 0, output.stderr)
         let lines = output.stdout.split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 3, output.stdout)
+        XCTAssertEqual(lines.count, 4, output.stdout)
         XCTAssertTrue(lines[0].hasPrefix("specbook 0."), lines[0])
         XCTAssertTrue(lines[1].hasPrefix("toolchain: Swift version "), lines[1])
         XCTAssertTrue(lines[2].range(of: #"^library: build [0-9a-f]{12}, in the checkout /"#, options: .regularExpression) != nil, lines[2])
+        // The kernels notebook programs will run: the user's choice when made, else one chosen from the CPU.
+        if let chosen = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] {
+            XCTAssertTrue(lines[3].hasPrefix("blas kernels: \(chosen) (from OPENBLAS_CORETYPE; "), lines[3])
+        } else {
+            XCTAssertTrue(lines[3].range(of: #"^blas kernels: [A-Za-z0-9]+ \(chosen from the CPU's features; .+\)$"#,
+                                         options: .regularExpression) != nil, lines[3])
+        }
+        let forced = try fixture.specbook(["--version"], environment: ["OPENBLAS_CORETYPE": "Haswell"])
+        XCTAssertTrue(forced.stdout.contains("\nblas kernels: Haswell (from OPENBLAS_CORETYPE; "), forced.stdout)
     }
 }

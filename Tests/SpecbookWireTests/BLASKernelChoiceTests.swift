@@ -21,7 +21,11 @@ final class BLASKernelChoiceTests: XCTestCase {
     func testBestFamilyFollowsTheFeatures() {
         let avx512: Set<String> = ["avx2", "fma", "avx512f", "avx512dq", "avx512bw", "avx512vl"]
         XCTAssertEqual(BLASKernelChoice.best(for: avx512, amd: false), "SkylakeX")
-        XCTAssertEqual(BLASKernelChoice.best(for: avx512.union(["avx512_bf16"]), amd: true), "Cooperlake")
+        XCTAssertEqual(BLASKernelChoice.best(for: avx512.union(["avx512_bf16"]), amd: true, family: 26), "Cooperlake",
+                       "Zen 5")
+        XCTAssertEqual(BLASKernelChoice.best(for: avx512.union(["avx512_bf16"]), amd: false, family: 6), "Cooperlake")
+        XCTAssertEqual(BLASKernelChoice.best(for: avx512.union(["avx512_bf16"]), amd: true, family: 25), "Zen",
+                       "Zen 4 runs 512-bit instructions in two halves")
         XCTAssertEqual(BLASKernelChoice.best(for: ["avx2", "fma"], amd: false), "Haswell")
         XCTAssertEqual(BLASKernelChoice.best(for: ["avx2", "fma"], amd: true), "Zen")
         XCTAssertEqual(BLASKernelChoice.best(for: ["avx2", "fma", "avx512f"], amd: false), "Haswell", "F alone is not enough")
