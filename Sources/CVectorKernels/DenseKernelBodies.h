@@ -144,3 +144,169 @@ static void DENSE(backpropagate)(int kind, void *deltav, const void *av, const v
         }
     }
 }
+
+// A two-layer network x -> relu(x W + b) . v + c with few inputs (d), taken SPECBOOK_TILE rows at a time and the hidden
+// units in chunks that stay in L1, so the parameters are read once per tile instead of once per pass and row, and
+// no hidden activation is stored: backward computes it again (the same operations, so the same bits). Every value
+// is formed exactly as forward_skinny, relu, forward_single, outer, backpropagate (kind 2), gradient_single and
+// gradient_skinny form it, and every sum runs over the rows in ascending order, so the result equals the unfused
+// passes bit for bit.
+#ifndef SPECBOOK_TILE
+#define SPECBOOK_TILE 8
+#define SPECBOOK_CHUNK 256
+#endif
+
+// a_j = max(z_j, 0) with z_j = b_j + sum_k x_k w_kj (k ascending) for j in [j0, j0 + n): forward_skinny's and
+// relu's operations (NaN stays NaN).
+static inline void DENSE(relu_units)(const T *x, const T *w, const T *b, long j0, long n, long d, long width,
+                                     T *__restrict__ a) {
+    for (long j = 0; j < n; j++) a[j] = b[j0 + j];
+    for (long k = 0; k < d; k++) {
+        const T xk = x[k];
+        const T *__restrict__ wk = w + k * width + j0;
+        for (long j = 0; j < n; j++) a[j] += xk * wk[j];
+    }
+    for (long j = 0; j < n; j++) a[j] = 0 > a[j] ? 0 : a[j];
+}
+
+// sr[l] += sum over j in [j0, j0 + n) with j = l mod 16 of relu(z_j) v_j, z_j from x (one row); with d a constant
+// (1 or 2) after inlining, one vectorised loop.
+static inline __attribute__((always_inline)) void DENSE(row_dot)(const T *x, const T *w, const T *b, const T *v,
+                                                                 long j0, long n, long d, long width, T *sr) {
+    long j = 0;
+    for (; j + 16 <= n; j += 16)
+        for (int l = 0; l < 16; l++) {
+            const long J = j0 + j + l;
+            T z = b[J];
+            for (long k = 0; k < d; k++) z += x[k] * w[k * width + J];
+            sr[l] += (0 > z ? 0 : z) * v[J];
+        }
+    for (int l = 0; j < n; j++, l++) {
+        const long J = j0 + j;
+        T z = b[J];
+        for (long k = 0; k < d; k++) z += x[k] * w[k * width + J];
+        sr[l] += (0 > z ? 0 : z) * v[J];
+    }
+}
+
+// out_r = c + sum_j relu(z_rj) v_j for a tile of rows (the dot in 16 fixed lanes, lane j mod 16, as DENSE(dot)).
+static void DENSE(two_layer_tile_forward)(const T *x, const T *w, const T *b, const T *v, T c, T *out, long rows,
+                                          long d, long width) {
+    T s[SPECBOOK_TILE][16] = {{0}};
+    for (long jc = 0; jc < width; jc += SPECBOOK_CHUNK) {
+        const long n = width - jc < SPECBOOK_CHUNK ? width - jc : SPECBOOK_CHUNK;
+        for (long r = 0; r < rows; r++) {
+            if (d == 1) DENSE(row_dot)(x + r, w, b, v, jc, n, 1, width, s[r]);
+            else if (d == 2) DENSE(row_dot)(x + 2 * r, w, b, v, jc, n, 2, width, s[r]);
+            else DENSE(row_dot)(x + r * d, w, b, v, jc, n, d, width, s[r]);
+        }
+    }
+    for (long r = 0; r < rows; r++) {
+        T *sr = s[r];
+        for (int half = 8; half > 0; half /= 2)
+            for (int l = 0; l < half; l++) sr[l] += sr[l + half];
+        out[r] = c + sr[0];
+    }
+}
+
+// out_i = c + relu(x_i W + b) . v for m rows.
+static void DENSE(two_layer_forward)(const void *xv, const void *wv, const void *bv, const void *vv, const void *cv,
+                                     void *outv, long m, long d, long width) {
+    const T *x = xv;
+    T *out = outv;
+    for (long i0 = 0; i0 < m; i0 += SPECBOOK_TILE) {
+        const long rows = m - i0 < SPECBOOK_TILE ? m - i0 : SPECBOOK_TILE;
+        DENSE(two_layer_tile_forward)(x + i0 * d, wv, bv, vv, *(const T *)cv, out + i0, rows, d, width);
+    }
+}
+
+// One row's share of the gradient over hidden units [j0, j0 + n), dr its output delta: a = relu(z),
+// gv += dr a, e = [a > 0] (dr v), gb += e, gw_k += x_k e; for d = 1 and 2 as single loops, else by chunks.
+static inline void DENSE(row_gradient1)(T x0, const T *w0, const T *b, const T *v, T dr, T *__restrict__ g0,
+                                        T *__restrict__ gb, T *__restrict__ gv, long j0, long n) {
+    for (long J = j0; J < j0 + n; J++) {
+        const T gvJ = gv[J], gbJ = gb[J], g0J = g0[J];  // loads first, as below
+        const T z = b[J] + x0 * w0[J];
+        const T a = 0 > z ? 0 : z;
+        const T t = dr * v[J];
+        const T e = a > 0 ? t : 0;
+        gv[J] = gvJ + dr * a;
+        gb[J] = gbJ + e;
+        g0[J] = g0J + x0 * e;
+    }
+}
+
+static inline void DENSE(row_gradient2)(T x0, T x1, const T *w0, const T *w1, const T *b, const T *v, T dr,
+                                        T *__restrict__ g0, T *__restrict__ g1, T *__restrict__ gb,
+                                        T *__restrict__ gv, long j0, long n) {
+    for (long J = j0; J < j0 + n; J++) {
+        // every load before the first store: the arrays lie a multiple of 4 KiB apart at widths like 4096, where
+        // a load after a store to the same low address bits waits for it
+        const T gvJ = gv[J], gbJ = gb[J], g0J = g0[J], g1J = g1[J];
+        const T z = (b[J] + x0 * w0[J]) + x1 * w1[J];
+        const T a = 0 > z ? 0 : z;
+        const T t = dr * v[J];
+        const T e = a > 0 ? t : 0;
+        gv[J] = gvJ + dr * a;
+        gb[J] = gbJ + e;
+        g0[J] = g0J + x0 * e;
+        g1[J] = g1J + x1 * e;
+    }
+}
+
+static void DENSE(row_gradient)(const T *x, const T *w, const T *b, const T *v, T dr, T *gw, T *__restrict__ gb,
+                                T *__restrict__ gv, long j0, long n, long d, long width) {
+    T a[SPECBOOK_CHUNK], e[SPECBOOK_CHUNK];
+    DENSE(relu_units)(x, w, b, j0, n, d, width, a);
+    for (long j = 0; j < n; j++) {
+        gv[j0 + j] += dr * a[j];
+        const T t = dr * v[j0 + j];
+        e[j] = a[j] > 0 ? t : 0;
+        gb[j0 + j] += e[j];
+    }
+    for (long k = 0; k < d; k++) {
+        const T xk = x[k];
+        T *__restrict__ gwk = gw + k * width + j0;
+        for (long j = 0; j < n; j++) gwk[j] += xk * e[j];
+    }
+}
+
+// For m rows with targets y: *loss = sum_i r_i^2 (i ascending) with r_i = out_i - y_i, and writes (adds, when
+// accumulate) the gradient of the loss whose delta_i = scale r_i (scale a T widened to double): gc = sum_i delta_i,
+// gv_j = sum_i delta_i a_ij, gb_j = sum_i e_ij and gw_kj = sum_i x_ik e_ij with e_ij = [a_ij > 0] delta_i v_j.
+static void DENSE(two_layer_gradient)(const void *xv, const void *yv, const void *wv, const void *bv, const void *vv,
+                                      const void *cv, void *gwv, void *gbv, void *gvv, void *gcv, long m, long d,
+                                      long width, double scalev, int accumulate, void *lossv) {
+    const T *x = xv, *y = yv, *w = wv, *b = bv, *v = vv;
+    T *gw = gwv, *gb = gbv, *gv = gvv, *gc = gcv;
+    const T scale = (T)scalev;
+    if (!accumulate) {
+        for (long idx = 0; idx < d * width; idx++) gw[idx] = 0;
+        for (long j = 0; j < width; j++) gb[j] = 0;
+        for (long j = 0; j < width; j++) gv[j] = 0;
+        *gc = 0;
+    }
+    T loss = 0;
+    for (long i0 = 0; i0 < m; i0 += SPECBOOK_TILE) {
+        const long rows = m - i0 < SPECBOOK_TILE ? m - i0 : SPECBOOK_TILE;
+        const T *xt = x + i0 * d;
+        T out[SPECBOOK_TILE], delta[SPECBOOK_TILE];
+        DENSE(two_layer_tile_forward)(xt, w, b, v, *(const T *)cv, out, rows, d, width);
+        for (long r = 0; r < rows; r++) {
+            const T res = out[r] - y[i0 + r];
+            loss += res * res;
+            delta[r] = scale * res;
+            *gc += delta[r];
+        }
+        for (long jc = 0; jc < width; jc += SPECBOOK_CHUNK) {
+            const long n = width - jc < SPECBOOK_CHUNK ? width - jc : SPECBOOK_CHUNK;
+            for (long r = 0; r < rows; r++) {
+                const T *xr = xt + r * d;
+                if (d == 1) DENSE(row_gradient1)(xr[0], w, b, v, delta[r], gw, gb, gv, jc, n);
+                else if (d == 2) DENSE(row_gradient2)(xr[0], xr[1], w, w + width, b, v, delta[r], gw, gw + width, gb, gv, jc, n);
+                else DENSE(row_gradient)(xr, w, b, v, delta[r], gw, gb, gv, jc, n, d, width);
+            }
+        }
+    }
+    *(T *)lossv = loss;
+}

@@ -16,5 +16,6 @@ const struct specbook_dense_ops KERNEL(dense_ops) = {
     SPECBOOK_DENSE_ENTRY(forward_skinny), SPECBOOK_DENSE_ENTRY(forward_single),
     SPECBOOK_DENSE_ENTRY(gradient_single), SPECBOOK_DENSE_ENTRY(gradient_skinny),
     SPECBOOK_DENSE_ENTRY(outer), SPECBOOK_DENSE_ENTRY(relu), SPECBOOK_DENSE_ENTRY(backpropagate),
+    SPECBOOK_DENSE_ENTRY(two_layer_forward), SPECBOOK_DENSE_ENTRY(two_layer_gradient),
 };
 #undef SPECBOOK_DENSE_ENTRY

@@ -47,6 +47,45 @@ enum Backpropagation {
     /// Layers with this many inputs or fewer run as loops: BLAS is slow on such skinny shapes.
     static let skinnyInputs = 4
 
+    /// Whether forward and backward can run as one fused pass (``DenseKernels/twoLayerGradient``): a two-layer ReLU
+    /// network with few inputs, more hidden units than that and one linear output. The fused kernels return the same
+    /// bits as the layer-by-layer passes, with the parameters read once per tile of rows instead of once per pass and
+    /// no hidden activations stored.
+    static func isFusedTwoLayer(_ layout: ParameterLayout, _ activations: [Activation]) -> Bool {
+        layout.widths.count == 3 && layout.widths[0] <= skinnyInputs && layout.widths[1] > skinnyInputs
+            && layout.widths[2] == 1 && activations == [.relu, .identity]
+    }
+
+    /// The fused forward pass of a network for which ``isFusedTwoLayer(_:_:)`` holds: `output` = its values at the
+    /// `rows` inputs.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func fusedForward<Scalar: MatrixScalar>(
+        layout: ParameterLayout, parameters p: UnsafePointer<Scalar>, input: UnsafePointer<Scalar>, rows m: Int,
+        output: UnsafeMutablePointer<Scalar>
+    ) {
+        DenseKernels.fastest.twoLayerForward(
+            input, weights: p + layout.weightOffsets[0], biases: p + layout.biasOffsets[0],
+            outputWeights: p + layout.weightOffsets[1], outputBias: p + layout.biasOffsets[1], output,
+            rows: m, inputs: layout.widths[0], width: layout.widths[1])
+    }
+
+    /// Forward and backward in one fused pass for a network for which ``isFusedTwoLayer(_:_:)`` holds: the same
+    /// effect on `scratch.lossSum` and `scratch.gradient` as ``forward`` then ``backward``, bit for bit.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    static func fusedForwardBackward<Scalar: MatrixScalar>(
+        layout: ParameterLayout, parameters p: UnsafePointer<Scalar>, input: UnsafePointer<Scalar>,
+        targets: UnsafePointer<Scalar>, rows m: Int, totalCount: Int, scratch: WorkerScratch<Scalar>, accumulate: Bool
+    ) {
+        let g = scratch.gradient
+        let (w0, b0, w1, b1) = (layout.weightOffsets[0], layout.biasOffsets[0], layout.weightOffsets[1], layout.biasOffsets[1])
+        scratch.lossSum += DenseKernels.fastest.twoLayerGradient(
+            input, targets: targets, weights: p + w0, biases: p + b0, outputWeights: p + w1, outputBias: p + b1,
+            gradients: g + w0, g + b0, g + w1, g + b1, rows: m, inputs: layout.widths[0], width: layout.widths[1],
+            scale: 2 / Scalar(totalCount), accumulate: accumulate)
+    }
+
     /// Forward pass for `rows` samples at `input`; leaves a_l (and f'(z_l) if wanted) in `scratch`.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)

@@ -81,6 +81,7 @@ final class BatchWorkspace<Scalar: MatrixScalar> {
         let dIn = layout.widths[0], dOut = layout.widths[layout.widths.count - 1]
         let used = Swift.min(workers.count, Self.workerCount(rows: n))
         let chunk = (n + used - 1) / used
+        let fused = Backpropagation.isFusedTwoLayer(layout, activations)
         let work = { (w: Int) in
             let start = w * chunk, rows = Swift.max(0, Swift.min(n, start + chunk) - start)
             let scratch = workers[w]
@@ -89,14 +90,20 @@ final class BatchWorkspace<Scalar: MatrixScalar> {
             repeat {
                 let block = Swift.min(blockRows, rows - done)
                 let x = inputs + (start + done) * dIn, y = targets + (start + done) * dOut
-                // forward: a_l, f'(z_l) for this block of rows
-                Backpropagation.forward(
-                    layout: layout, activations: activations, parameters: parameters,
-                    input: x, rows: block, scratch: scratch, keepDerivatives: true)
-                // backward: this block's share of the gradient, added to the earlier blocks'
-                Backpropagation.backward(
-                    layout: layout, activations: activations, parameters: parameters,
-                    input: x, targets: y, rows: block, totalCount: n * dOut, scratch: scratch, accumulate: done > 0)
+                if fused {
+                    Backpropagation.fusedForwardBackward(
+                        layout: layout, parameters: parameters, input: x, targets: y, rows: block, totalCount: n * dOut,
+                        scratch: scratch, accumulate: done > 0)
+                } else {
+                    // forward: a_l, f'(z_l) for this block of rows
+                    Backpropagation.forward(
+                        layout: layout, activations: activations, parameters: parameters,
+                        input: x, rows: block, scratch: scratch, keepDerivatives: true)
+                    // backward: this block's share of the gradient, added to the earlier blocks'
+                    Backpropagation.backward(
+                        layout: layout, activations: activations, parameters: parameters,
+                        input: x, targets: y, rows: block, totalCount: n * dOut, scratch: scratch, accumulate: done > 0)
+                }
                 done += block
             } while done < rows
         }

@@ -105,10 +105,17 @@ extension MLP {
         let blocks = (n + blockRows - 1) / blockRows
         let workerCount = Swift.min(blocks, BatchWorkspace<Scalar>.workerCount(rows: n))
         let dIn = layout.widths[0], dOut = layout.widths[layout.widths.count - 1]
+        let fused = Backpropagation.isFusedTwoLayer(layout, activations)
         let work = { (w: Int) in
-            let scratch = WorkerScratch<Scalar>(layout: layout, capacity: blockRows, withDerivatives: false)
+            let scratch = WorkerScratch<Scalar>(layout: layout, capacity: fused ? 0 : blockRows, withDerivatives: false)
             for block in Swift.stride(from: w, to: blocks, by: workerCount) {
                 let start = block * blockRows, rows = Swift.min(blockRows, n - start)
+                if fused {
+                    Backpropagation.fusedForward(
+                        layout: layout, parameters: parameters, input: inputs + start * dIn, rows: rows,
+                        output: output + start * dOut)
+                    continue
+                }
                 Backpropagation.forward(
                     layout: layout, activations: activations, parameters: parameters,
                     input: inputs + start * dIn, rows: rows, scratch: scratch, keepDerivatives: false)

@@ -74,6 +74,16 @@ struct specbook_dense_ops {
     /// [a > 0] (2) or d (3).
     void (*backpropagate[2])(int kind, void *delta, const void *a, const void *d, long rows, long n, void *gb,
                              int accumulate);
+    /// A two-layer ReLU network with few inputs, fused: out_i = c + relu(x_i w + b) . v for i < m (x: m x d,
+    /// w: d x width, b, v: width, c: 1), the same bits as the layer-by-layer loops.
+    void (*two_layer_forward[2])(const void *x, const void *w, const void *b, const void *v, const void *c, void *out,
+                                 long m, long d, long width);
+    /// The same network's loss sum_i (out_i - y_i)^2 into *loss and the gradient of the loss whose output delta is
+    /// scale (out_i - y_i) into gw, gb, gv, gc (added when accumulate), the same bits as forward and backward by
+    /// the layer-by-layer loops.
+    void (*two_layer_gradient[2])(const void *x, const void *y, const void *w, const void *b, const void *v,
+                                  const void *c, void *gw, void *gb, void *gv, void *gc, long m, long d, long width,
+                                  double scale, int accumulate, void *loss);
 };
 
 /// The dense-layer loops in `instruction_set` (or the fastest the CPU has, when it lacks that one).
