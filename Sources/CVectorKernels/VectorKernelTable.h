@@ -6,6 +6,7 @@ specbook_fft_butterfly KERNEL(butterfly_for)(int radix) {
     case 3: return KERNEL(radix3);
     case 4: return KERNEL(radix4);
     case 5: return KERNEL(radix5);
+    case 8: return KERNEL(radix8);
     default: return 0;
     }
 }

@@ -4,9 +4,10 @@ import XCTest
 
 /// The FFT's per-CPU code paths: each one this CPU can run against the slow DFT, and all of them against each other.
 final class VectorInstructionSetTests: XCTestCase {
-    /// Lengths that reach every butterfly (2, 3, 4, 5), the generic radix (7, 11, 31), Bluestein (37, 1009), columns
+    /// Lengths that reach every butterfly (2, 3, 4, 5, 8), the generic radix (7, 11, 31), Bluestein (37, 1009), columns
     /// shorter than, equal to and longer than 4, and the bench's sizes.
-    let lengths = Array(1...40) + [48, 49, 60, 64, 96, 100, 121, 125, 243, 256, 500, 512, 961, 1000, 1009, 1024, 2048]
+    let lengths = Array(1...40) + [48, 49, 60, 64, 96, 100, 121, 125, 160, 243, 256, 320, 500, 512, 961, 1000, 1009, 1024,
+                                   2048, 4096]
 
     func testSupportedSetsIncludeBaselineAndFastest() {
         XCTAssertEqual(VectorInstructionSet.supported.first, .baseline)

@@ -26,7 +26,7 @@ typedef void (*specbook_fft_butterfly)(const double *sr, const double *si, doubl
 /// The widest instruction set this CPU supports (and that this build compiled).
 int specbook_fastest_instruction_set(void);
 
-/// The pass for `radix` (2, 3, 4 or 5) in `instruction_set`, or NULL for another radix or an unsupported set.
+/// The pass for `radix` (2, 3, 4, 5 or 8) in `instruction_set`, or NULL for another radix or an unsupported set.
 specbook_fft_butterfly specbook_fft_butterfly_for(int instruction_set, int radix);
 
 /// Real-input FFT, packing: re[j] = x[2j], im[j] = x[2j + 1] for j < h.
