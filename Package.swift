@@ -40,7 +40,7 @@ let package = Package(
         // Figures: Cairo plots to PNG and SVG.
         .target(name: "SpecbookFigures", dependencies: ["CCairo", "CZlib"], exclude: ["README.md"]),
         // What a notebook imports.
-        .target(name: "Specbook", dependencies: ["SpecbookWire", "SpecbookNumerics", "SpecbookFigures"]),
+        .target(name: "Specbook", dependencies: ["SpecbookWire", "SpecbookNumerics", "SpecbookFigures", "CVectorKernels"]),
         // Markdown as a tree of values over cmark-gfm's parse, and its HTML.
         .target(name: "SpecbookMarkdown", dependencies: ["CCmark"]),
         // Notebook parsing, program generation, compile, execute, cache.

@@ -1,3 +1,4 @@
+import CVectorKernels
 import Foundation
 import SpecbookNumerics
 import SpecbookWire
@@ -39,6 +40,7 @@ public enum NotebookRuntime {
         if currentBlock < 0 {
             setvbuf(stdout, nil, _IOLBF, 0)
             setvbuf(stderr, nil, _IONBF, 0)
+            _ = allocatorTuning
         }
         fflush(stdout)
         currentBlock = index
@@ -52,6 +54,16 @@ public enum NotebookRuntime {
         position = ProgressRecord(block: index, ordinal: ordinal, total: total)
         writeProgress(position)
     }
+
+    /// Numerical code allocates and frees large arrays over and over (grids, Gram matrices, feature blocks, FFT
+    /// plans); glibc serves those above its dynamic threshold (128 KiB at first) with fresh pages from mmap, each first
+    /// touch a page fault and a zeroed page, and returns them at free. Up to 32 MiB they now come from the heap and
+    /// stay there when freed (phase-diagram: a third less system time, 4% less wall time). Left alone when the user
+    /// tunes the allocator through `GLIBC_TUNABLES`.
+    static let allocatorTuning: Void = {
+        if ProcessInfo.processInfo.environment["GLIBC_TUNABLES"]?.contains("malloc") == true { return }
+        _ = specbook_tune_allocator()
+    }()
 
     /// Warns once on stderr when OpenBLAS runs generic kernels on a CPU that has better ones.
     static let kernelWarning: Void = {

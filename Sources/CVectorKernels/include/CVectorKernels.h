@@ -55,6 +55,11 @@ void specbook_phase_next(int instruction_set, const double *qr, const double *qi
 void specbook_adam_f32(int instruction_set, float *p, float *m, float *v, const float *g, long count, float step,
                        float b1, float b2, float c1, float c2, float correction2, float eps);
 
+/// Keeps arrays up to 32 MiB in glibc's heap (no fresh mmap'ed pages, each a page fault and a zeroing on first touch,
+/// for every large array allocated again) and freed memory with the process; returns 1 when glibc took the settings,
+/// 0 elsewhere.
+int specbook_tune_allocator(void);
+
 /// The dense-layer loops of MLP training and evaluation (DenseKernelBodies.h), each as [float, double]; pointers are
 /// to elements of that type. Every instruction set returns the same bits.
 struct specbook_dense_ops {
