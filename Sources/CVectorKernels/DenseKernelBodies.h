@@ -221,36 +221,25 @@ static void DENSE(two_layer_forward)(const void *xv, const void *wv, const void 
 }
 
 // One row's share of the gradient over hidden units [j0, j0 + n), dr its output delta: a = relu(z),
-// gv += dr a, e = [a > 0] (dr v), gb += e, gw_k += x_k e; for d = 1 and 2 as single loops, else by chunks.
-static inline void DENSE(row_gradient1)(T x0, const T *w0, const T *b, const T *v, T dr, T *__restrict__ g0,
-                                        T *__restrict__ gb, T *__restrict__ gv, long j0, long n) {
+// gv += dr a, e = [a > 0] (dr v), gb += e, gw_k += x_k e. With d a constant (1 or 2) after inlining, one vectorised
+// loop with every load before the first store: the arrays lie a multiple of 4 KiB apart at widths like 4096, where a
+// load after a store to the same low address bits waits for it. Other d go by chunks (DENSE(row_gradient)).
+static inline __attribute__((always_inline)) void DENSE(row_gradient_few)(const T *x, const T *w, const T *b,
+                                                                          const T *v, T dr, T *__restrict__ gw,
+                                                                          T *__restrict__ gb, T *__restrict__ gv,
+                                                                          long j0, long n, long d, long width) {
     for (long J = j0; J < j0 + n; J++) {
-        const T gvJ = gv[J], gbJ = gb[J], g0J = g0[J];  // loads first, as below
-        const T z = b[J] + x0 * w0[J];
+        T g[2];
+        for (long k = 0; k < d; k++) g[k] = gw[k * width + J];
+        const T gvJ = gv[J], gbJ = gb[J];
+        T z = b[J];
+        for (long k = 0; k < d; k++) z += x[k] * w[k * width + J];
         const T a = 0 > z ? 0 : z;
         const T t = dr * v[J];
         const T e = a > 0 ? t : 0;
         gv[J] = gvJ + dr * a;
         gb[J] = gbJ + e;
-        g0[J] = g0J + x0 * e;
-    }
-}
-
-static inline void DENSE(row_gradient2)(T x0, T x1, const T *w0, const T *w1, const T *b, const T *v, T dr,
-                                        T *__restrict__ g0, T *__restrict__ g1, T *__restrict__ gb,
-                                        T *__restrict__ gv, long j0, long n) {
-    for (long J = j0; J < j0 + n; J++) {
-        // every load before the first store: the arrays lie a multiple of 4 KiB apart at widths like 4096, where
-        // a load after a store to the same low address bits waits for it
-        const T gvJ = gv[J], gbJ = gb[J], g0J = g0[J], g1J = g1[J];
-        const T z = (b[J] + x0 * w0[J]) + x1 * w1[J];
-        const T a = 0 > z ? 0 : z;
-        const T t = dr * v[J];
-        const T e = a > 0 ? t : 0;
-        gv[J] = gvJ + dr * a;
-        gb[J] = gbJ + e;
-        g0[J] = g0J + x0 * e;
-        g1[J] = g1J + x1 * e;
+        for (long k = 0; k < d; k++) gw[k * width + J] = g[k] + x[k] * e;
     }
 }
 
@@ -302,8 +291,8 @@ static void DENSE(two_layer_gradient)(const void *xv, const void *yv, const void
             const long n = width - jc < SPECBOOK_CHUNK ? width - jc : SPECBOOK_CHUNK;
             for (long r = 0; r < rows; r++) {
                 const T *xr = xt + r * d;
-                if (d == 1) DENSE(row_gradient1)(xr[0], w, b, v, delta[r], gw, gb, gv, jc, n);
-                else if (d == 2) DENSE(row_gradient2)(xr[0], xr[1], w, w + width, b, v, delta[r], gw, gw + width, gb, gv, jc, n);
+                if (d == 1) DENSE(row_gradient_few)(xr, w, b, v, delta[r], gw, gb, gv, jc, n, 1, width);
+                else if (d == 2) DENSE(row_gradient_few)(xr, w, b, v, delta[r], gw, gb, gv, jc, n, 2, width);
                 else DENSE(row_gradient)(xr, w, b, v, delta[r], gw, gb, gv, jc, n, d, width);
             }
         }
