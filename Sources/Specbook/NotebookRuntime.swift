@@ -41,6 +41,8 @@ public enum NotebookRuntime {
             setvbuf(stdout, nil, _IOLBF, 0)
             setvbuf(stderr, nil, _IONBF, 0)
             _ = allocatorTuning
+            // Before the notebook's code starts any thread, so every thread it starts inherits the setting.
+            _ = specbook_flush_subnormals()
         }
         fflush(stdout)
         currentBlock = index

@@ -89,6 +89,29 @@ final class NotebookRunnerTests: XCTestCase {
         XCTAssertFalse(BLASKernelChoice.isGeneric(kernel), "\(kernel) is generic on a CPU with better kernels")
     }
 
+    /// Notebook programs flush subnormal floats to zero, in their main thread and in the threads they start: a
+    /// product of normal floats that would be subnormal (1e-30 × 1e-10) prints 0.0 there.
+    func testProgramsFlushSubnormalsToZero() throws {
+        #if arch(x86_64)
+        let code = """
+        import Dispatch
+        let x = [Float("1e-30")!, Float("1e-10")!]
+        var products = [Float](repeating: -1, count: 4)
+        products.withUnsafeMutableBufferPointer { out in
+            let p = out.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: 4) { p[$0] = x[0] * x[1] }
+        }
+        print(x[0] * x[1], products)
+        """
+        let result = try XCTUnwrap(try runner().run(try notebook(code)).result)
+        XCTAssertEqual(result.status, .ok, "\(String(describing: result.failure))")
+        XCTAssertEqual(result.blocks.values.first?.stdout.trimmingCharacters(in: .whitespacesAndNewlines),
+                       "0.0 [0.0, 0.0, 0.0, 0.0]")
+        #else
+        throw XCTSkip("x86-64 only")
+        #endif
+    }
+
     /// `cached(...)` in a real program: a later edit reuses the value, an edit to its block or an earlier one does not.
     func testCachedValuesFollowTheCodeBeforeThem() throws {
         let runner = try runner()
