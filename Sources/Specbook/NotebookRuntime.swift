@@ -11,7 +11,7 @@ import Glibc
 ///
 /// The runner starts the compiled notebook with the variables of ``RunEnvironment`` set: a folder for
 /// figures, the record and progress files, the seed and the parameters. Generated programs call
-/// ``beginBlock(_:ordinal:total:label:)`` before each block and ``finish()`` after the last; everything
+/// ``start()`` first, ``beginBlock(_:ordinal:total:label:)`` before each block and ``finish()`` after the last; everything
 /// else here is what a notebook author calls through ``show(_:caption:label:)``, ``report(_:_:)`` and
 /// ``param(_:default:)``. What the program tells the runner travels as typed ``Record``s.
 public enum NotebookRuntime {
@@ -33,6 +33,14 @@ public enum NotebookRuntime {
         UInt64(ProcessInfo.processInfo.environment[RunEnvironment.seed] ?? "") ?? 0
     }
 
+    /// Called by generated code first, before any notebook code: the allocator setting and, on the main thread before
+    /// the program starts any thread of its own (so every thread it starts inherits it), subnormal floats flushed to
+    /// zero (`specbook_flush_subnormals`).
+    public static func start() {
+        _ = allocatorTuning
+        _ = specbook_flush_subnormals()
+    }
+
     /// Called by generated code before block `index` (the `ordinal`-th of `total` that run) starts.
     public static func beginBlock(_ index: Int, ordinal: Int = 0, total: Int = 0, label: String? = nil) {
         blockLabel = label
@@ -40,9 +48,6 @@ public enum NotebookRuntime {
         if currentBlock < 0 {
             setvbuf(stdout, nil, _IOLBF, 0)
             setvbuf(stderr, nil, _IONBF, 0)
-            _ = allocatorTuning
-            // Before the notebook's code starts any thread, so every thread it starts inherits the setting.
-            _ = specbook_flush_subnormals()
         }
         fflush(stdout)
         currentBlock = index

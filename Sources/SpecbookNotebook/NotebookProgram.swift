@@ -1,7 +1,7 @@
 import Foundation
 
-/// The single `main.swift` generated for a notebook: its runnable Swift blocks in order, each preceded by
-/// a block marker and a `#sourceLocation` pointing back into the notebook.
+/// The single `main.swift` generated for a notebook: the runtime's start, then its runnable Swift blocks in order,
+/// each preceded by a block marker and a `#sourceLocation` pointing back into the notebook.
 ///
 /// ```swift
 /// let program = NotebookProgram(notebook: notebook)
@@ -25,6 +25,7 @@ public struct NotebookProgram: Sendable, Equatable {
             if lineDirective == nil { runnable += code }
         }
         let blocks = notebook.executableBlocks
+        emit("NotebookRuntime.start()\n")
         for (ordinal, block) in blocks.enumerated() {
             let label = block.options.label.map { ", label: \(Self.literal($0))" } ?? ""
             emit("NotebookRuntime.beginBlock(\(block.index), ordinal: \(ordinal + 1), total: \(blocks.count)\(label))\n")

@@ -141,6 +141,8 @@ final class NotebookParserTests: XCTestCase {
         XCTAssertFalse(source.contains("boom"), "eval: false blocks are not compiled")
         XCTAssertTrue(source.contains("do {\n#sourceLocation(file: \"notebooks/t.md\", line: 15)\nthrow E()"))
         XCTAssertTrue(source.hasSuffix("NotebookRuntime.finish()\n"))
+        let start = try XCTUnwrap(source.range(of: "\nNotebookRuntime.start()\n"), "the runtime starts first")
+        XCTAssertLessThan(start.lowerBound, try XCTUnwrap(source.range(of: "NotebookRuntime.beginBlock(")).lowerBound)
     }
 }
 
