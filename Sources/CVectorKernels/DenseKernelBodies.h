@@ -145,28 +145,24 @@ static void DENSE(backpropagate)(int kind, void *deltav, const void *av, const v
     }
 }
 
-// A two-layer network x -> relu(x W + b) . v + c with few inputs (d), taken SPECBOOK_TILE rows at a time and the hidden
-// units in chunks that stay in L1, so the parameters are read once per tile instead of once per pass and row, and
-// no hidden activation is stored: backward computes it again (the same operations, so the same bits). Every value
-// is formed exactly as forward_skinny, relu, forward_single, outer, backpropagate (kind 2), gradient_single and
-// gradient_skinny form it, and every sum runs over the rows in ascending order, so the result equals the unfused
-// passes bit for bit.
+// A two-layer network x -> relu(x W + b) . v + c with few inputs (d <= SPECBOOK_FEW_INPUTS), taken SPECBOOK_TILE rows
+// at a time and the hidden units in chunks that stay in L1, so the parameters are read once per tile instead of once
+// per pass and row, and no hidden activation is stored: backward computes it again (the same operations, so the same
+// bits). Every value is formed exactly as forward_skinny, relu, forward_single, outer, backpropagate (kind 2),
+// gradient_single and gradient_skinny form it, and every sum runs over the rows in ascending order, so the result
+// equals the unfused passes bit for bit.
 #ifndef SPECBOOK_TILE
 #define SPECBOOK_TILE 8
 #define SPECBOOK_CHUNK 256
+#define SPECBOOK_FEW_INPUTS 4
 #endif
 
-// a_j = max(z_j, 0) with z_j = b_j + sum_k x_k w_kj (k ascending) for j in [j0, j0 + n): forward_skinny's and
-// relu's operations (NaN stays NaN).
-static inline void DENSE(relu_units)(const T *x, const T *w, const T *b, long j0, long n, long d, long width,
-                                     T *__restrict__ a) {
-    for (long j = 0; j < n; j++) a[j] = b[j0 + j];
-    for (long k = 0; k < d; k++) {
-        const T xk = x[k];
-        const T *__restrict__ wk = w + k * width + j0;
-        for (long j = 0; j < n; j++) a[j] += xk * wk[j];
-    }
-    for (long j = 0; j < n; j++) a[j] = 0 > a[j] ? 0 : a[j];
+// relu(z_J) with z_J = b_J + sum_k x_k w_kJ (k ascending): forward_skinny's and relu's operations (NaN stays NaN).
+static inline __attribute__((always_inline)) T DENSE(relu_unit)(const T *x, const T *w, const T *b, long J, long d,
+                                                                long width) {
+    T z = b[J];
+    for (long k = 0; k < d; k++) z += x[k] * w[k * width + J];
+    return 0 > z ? 0 : z;
 }
 
 // sr[l] += sum over j in [j0, j0 + n) with j = l mod 16 of relu(z_j) v_j, z_j from x (one row); with d a constant
@@ -175,18 +171,8 @@ static inline __attribute__((always_inline)) void DENSE(row_dot)(const T *x, con
                                                                  long j0, long n, long d, long width, T *sr) {
     long j = 0;
     for (; j + 16 <= n; j += 16)
-        for (int l = 0; l < 16; l++) {
-            const long J = j0 + j + l;
-            T z = b[J];
-            for (long k = 0; k < d; k++) z += x[k] * w[k * width + J];
-            sr[l] += (0 > z ? 0 : z) * v[J];
-        }
-    for (int l = 0; j < n; j++, l++) {
-        const long J = j0 + j;
-        T z = b[J];
-        for (long k = 0; k < d; k++) z += x[k] * w[k * width + J];
-        sr[l] += (0 > z ? 0 : z) * v[J];
-    }
+        for (int l = 0; l < 16; l++) sr[l] += DENSE(relu_unit)(x, w, b, j0 + j + l, d, width) * v[j0 + j + l];
+    for (int l = 0; j < n; j++, l++) sr[l] += DENSE(relu_unit)(x, w, b, j0 + j, d, width) * v[j0 + j];
 }
 
 // out_r = c + sum_j relu(z_rj) v_j for a tile of rows (the dot in 16 fixed lanes, lane j mod 16, as DENSE(dot)).
@@ -221,42 +207,23 @@ static void DENSE(two_layer_forward)(const void *xv, const void *wv, const void 
 }
 
 // One row's share of the gradient over hidden units [j0, j0 + n), dr its output delta: a = relu(z),
-// gv += dr a, e = [a > 0] (dr v), gb += e, gw_k += x_k e. With d a constant (1 or 2) after inlining, one vectorised
-// loop with every load before the first store: the arrays lie a multiple of 4 KiB apart at widths like 4096, where a
-// load after a store to the same low address bits waits for it. Other d go by chunks (DENSE(row_gradient)).
-static inline __attribute__((always_inline)) void DENSE(row_gradient_few)(const T *x, const T *w, const T *b,
-                                                                          const T *v, T dr, T *__restrict__ gw,
-                                                                          T *__restrict__ gb, T *__restrict__ gv,
-                                                                          long j0, long n, long d, long width) {
+// gv += dr a, e = [a > 0] (dr v), gb += e, gw_k += x_k e. Every load comes before the first store: the arrays lie a
+// multiple of 4 KiB apart at widths like 4096, where a load after a store to the same low address bits waits for it.
+// With d a constant (1 or 2) after inlining, one vectorised loop.
+static inline __attribute__((always_inline)) void DENSE(row_gradient)(const T *x, const T *w, const T *b, const T *v,
+                                                                      T dr, T *__restrict__ gw, T *__restrict__ gb,
+                                                                      T *__restrict__ gv, long j0, long n, long d,
+                                                                      long width) {
     for (long J = j0; J < j0 + n; J++) {
-        T g[2];
+        T g[SPECBOOK_FEW_INPUTS];
         for (long k = 0; k < d; k++) g[k] = gw[k * width + J];
         const T gvJ = gv[J], gbJ = gb[J];
-        T z = b[J];
-        for (long k = 0; k < d; k++) z += x[k] * w[k * width + J];
-        const T a = 0 > z ? 0 : z;
+        const T a = DENSE(relu_unit)(x, w, b, J, d, width);
         const T t = dr * v[J];
         const T e = a > 0 ? t : 0;
         gv[J] = gvJ + dr * a;
         gb[J] = gbJ + e;
         for (long k = 0; k < d; k++) gw[k * width + J] = g[k] + x[k] * e;
-    }
-}
-
-static void DENSE(row_gradient)(const T *x, const T *w, const T *b, const T *v, T dr, T *gw, T *__restrict__ gb,
-                                T *__restrict__ gv, long j0, long n, long d, long width) {
-    T a[SPECBOOK_CHUNK], e[SPECBOOK_CHUNK];
-    DENSE(relu_units)(x, w, b, j0, n, d, width, a);
-    for (long j = 0; j < n; j++) {
-        gv[j0 + j] += dr * a[j];
-        const T t = dr * v[j0 + j];
-        e[j] = a[j] > 0 ? t : 0;
-        gb[j0 + j] += e[j];
-    }
-    for (long k = 0; k < d; k++) {
-        const T xk = x[k];
-        T *__restrict__ gwk = gw + k * width + j0;
-        for (long j = 0; j < n; j++) gwk[j] += xk * e[j];
     }
 }
 
@@ -291,8 +258,8 @@ static void DENSE(two_layer_gradient)(const void *xv, const void *yv, const void
             const long n = width - jc < SPECBOOK_CHUNK ? width - jc : SPECBOOK_CHUNK;
             for (long r = 0; r < rows; r++) {
                 const T *xr = xt + r * d;
-                if (d == 1) DENSE(row_gradient_few)(xr, w, b, v, delta[r], gw, gb, gv, jc, n, 1, width);
-                else if (d == 2) DENSE(row_gradient_few)(xr, w, b, v, delta[r], gw, gb, gv, jc, n, 2, width);
+                if (d == 1) DENSE(row_gradient)(xr, w, b, v, delta[r], gw, gb, gv, jc, n, 1, width);
+                else if (d == 2) DENSE(row_gradient)(xr, w, b, v, delta[r], gw, gb, gv, jc, n, 2, width);
                 else DENSE(row_gradient)(xr, w, b, v, delta[r], gw, gb, gv, jc, n, d, width);
             }
         }

@@ -24,7 +24,8 @@ final class BatchWorkspace<Scalar: MatrixScalar> {
         // A batch smaller than `rows` may use fewer workers (see lossAndGradient): then each gets < 128 rows.
         let perWorker = Swift.max((rows + count - 1) / count, Swift.min(rows, 127))
         blockRows = Swift.min(perWorker, Self.blockRows(layout: network.layout, activations: network.activations))
-        let scratchRows = blockRows
+        // The fused pass keeps no activations: its workers need only their gradients.
+        let scratchRows = Backpropagation.isFusedTwoLayer(network.layout, network.activations) ? 0 : blockRows
         workers = (0..<count).map { _ in WorkerScratch(layout: network.layout, capacity: scratchRows, withDerivatives: true) }
     }
 
@@ -91,6 +92,7 @@ final class BatchWorkspace<Scalar: MatrixScalar> {
                 let block = Swift.min(blockRows, rows - done)
                 let x = inputs + (start + done) * dIn, y = targets + (start + done) * dOut
                 if fused {
+                    // the same sub-blocks as below, so the loss adds up in the same order
                     Backpropagation.fusedForwardBackward(
                         layout: layout, parameters: parameters, input: x, targets: y, rows: block, totalCount: n * dOut,
                         scratch: scratch, accumulate: done > 0)

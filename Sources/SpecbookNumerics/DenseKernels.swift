@@ -87,13 +87,14 @@ public struct DenseKernels: @unchecked Sendable {  // `ops` points at a constant
         Self.pick(ops.pointee.backpropagate, S.self)(kind.rawValue, delta, a, d, rows, n, gb, accumulate ? 1 : 0)
     }
 
-    /// out_i = c + relu(x_i W + b) · v for `rows` inputs of `inputs` values: a two-layer ReLU network with few
-    /// inputs in one pass, the same bits as ``forwardSkinny(_:_:_:_:rows:inputs:outputs:)``, ``relu(_:derivative:count:)``
+    /// out_i = c + relu(x_i W + b) · v for `rows` inputs of `inputs` values (at most 4): a two-layer ReLU network
+    /// with few inputs in one pass, the same bits as ``forwardSkinny(_:_:_:_:rows:inputs:outputs:)``, ``relu(_:derivative:count:)``
     /// and ``forwardSingle(_:_:_:_:rows:inputs:)`` in turn.
     public func twoLayerForward<S: MatrixScalar>(
         _ x: UnsafePointer<S>, weights w: UnsafePointer<S>, biases b: UnsafePointer<S>, outputWeights v: UnsafePointer<S>,
         outputBias c: UnsafePointer<S>, _ out: UnsafeMutablePointer<S>, rows m: Int, inputs d: Int, width: Int
     ) {
+        precondition(d <= Backpropagation.skinnyInputs, "at most \(Backpropagation.skinnyInputs) inputs")
         Self.pick(ops.pointee.two_layer_forward, S.self)(x, w, b, v, c, out, m, d, width)
     }
 
@@ -106,6 +107,7 @@ public struct DenseKernels: @unchecked Sendable {  // `ops` points at a constant
         gradients gw: UnsafeMutablePointer<S>, _ gb: UnsafeMutablePointer<S>, _ gv: UnsafeMutablePointer<S>,
         _ gc: UnsafeMutablePointer<S>, rows m: Int, inputs d: Int, width: Int, scale: S, accumulate: Bool
     ) -> S {
+        precondition(d <= Backpropagation.skinnyInputs, "at most \(Backpropagation.skinnyInputs) inputs")
         var loss: S = 0
         Self.pick(ops.pointee.two_layer_gradient, S.self)(
             x, y, w, b, v, c, gw, gb, gv, gc, m, d, width, Double(scale), accumulate ? 1 : 0, &loss)

@@ -85,7 +85,7 @@ struct specbook_dense_ops {
     /// [a > 0] (2) or d (3).
     void (*backpropagate[2])(int kind, void *delta, const void *a, const void *d, long rows, long n, void *gb,
                              int accumulate);
-    /// A two-layer ReLU network with few inputs, fused: out_i = c + relu(x_i w + b) . v for i < m (x: m x d,
+    /// A two-layer ReLU network with few inputs (d <= 4), fused: out_i = c + relu(x_i w + b) . v for i < m (x: m x d,
     /// w: d x width, b, v: width, c: 1), the same bits as the layer-by-layer loops.
     void (*two_layer_forward[2])(const void *x, const void *w, const void *b, const void *v, const void *c, void *out,
                                  long m, long d, long width);
