@@ -112,7 +112,16 @@ static void KERNEL(tanh_f64)(double *__restrict__ a, double *__restrict__ d, lon
 
 // The LFP solver's feature columns (TrigFeatures in LFPFrequencyTable.swift), e^{2 pi i k x} from a coarse and a fine
 // table: with f = (qr + i qi)(rr + i ri), conjugated when sign = -1, the first axis writes oc = s Re f, os = s sign Im f;
-// each further axis multiplies (oc + i os) by f in place.
+// each further axis multiplies (oc + i os) by f in place. `phase_product` is f itself, for an axis whose frequency is
+// the same over a run of columns; `phase_first_of` and `phase_next_of` take such an f, with the same arithmetic.
+static void KERNEL(phase_product)(const double *__restrict__ qr, const double *__restrict__ qi, const double *__restrict__ rr,
+                                  const double *__restrict__ ri, double *__restrict__ fr, double *__restrict__ fi, long n) {
+    for (long j = 0; j < n; j++) {
+        fr[j] = qr[j] * rr[j] - qi[j] * ri[j];
+        fi[j] = qr[j] * ri[j] + qi[j] * rr[j];
+    }
+}
+
 static void KERNEL(phase_first)(const double *__restrict__ qr, const double *__restrict__ qi, const double *__restrict__ rr,
                                 const double *__restrict__ ri, double *__restrict__ oc, double *__restrict__ os, long n,
                                 double s, double sign) {
@@ -120,6 +129,15 @@ static void KERNEL(phase_first)(const double *__restrict__ qr, const double *__r
     for (long j = 0; j < n; j++) {
         oc[j] = s * (qr[j] * rr[j] - qi[j] * ri[j]);
         os[j] = ss * (qr[j] * ri[j] + qi[j] * rr[j]);
+    }
+}
+
+static void KERNEL(phase_first_of)(const double *__restrict__ fr, const double *__restrict__ fi, double *__restrict__ oc,
+                                   double *__restrict__ os, long n, double s, double sign) {
+    const double ss = s * sign;
+    for (long j = 0; j < n; j++) {
+        oc[j] = s * fr[j];
+        os[j] = ss * fi[j];
     }
 }
 
@@ -132,5 +150,48 @@ static void KERNEL(phase_next)(const double *__restrict__ qr, const double *__re
         const double pr = oc[j] * fr - os[j] * fi;
         os[j] = oc[j] * fi + os[j] * fr;
         oc[j] = pr;
+    }
+}
+
+static void KERNEL(phase_next_of)(const double *__restrict__ gr, const double *__restrict__ gi, double *__restrict__ oc,
+                                  double *__restrict__ os, long n, double sign) {
+    for (long j = 0; j < n; j++) {
+        const double fr = gr[j];
+        const double fi = sign * gi[j];
+        const double pr = oc[j] * fr - os[j] * fi;
+        os[j] = oc[j] * fi + os[j] * fr;
+        oc[j] = pr;
+    }
+}
+
+// A run of `count` feature columns whose frequencies differ only in the last axis: k = (k_0, ..., k_{d-2}, k_{d-1} + c)
+// for c < count. Axis a's table has coarse rows e^{2 pi i fine_count q x} at coarse[a] + 2 n q and fine rows
+// e^{2 pi i r x} at fine[a] + 2 n r (each n real parts, then n imaginary parts). Column c goes to oc + c n and os + c n,
+// times scale[c] (1 when scale is NULL); `work` holds 2 n (d - 1) values. Each column gets the bits the per-axis
+// kernels give it: the fixed axes' products are made once per run with the same arithmetic.
+static void KERNEL(phase_row)(long n, long d, const long *k, long count, const double *const *coarse,
+                              const double *const *fine, long fine_count, const double *scale, double *oc, double *os,
+                              double *work) {
+    for (long a = 0; a + 1 < d; a++) {
+        const long m = k[a] < 0 ? -k[a] : k[a];
+        const double *q = coarse[a] + 2 * n * (m / fine_count), *r = fine[a] + 2 * n * (m % fine_count);
+        KERNEL(phase_product)(q, q + n, r, r + n, work + 2 * n * a, work + 2 * n * a + n, n);
+    }
+    const double *last_coarse = coarse[d - 1], *last_fine = fine[d - 1];
+    for (long c = 0; c < count; c++) {
+        const double s = scale ? scale[c] : 1.0;
+        const long kl = k[d - 1] + c, m = kl < 0 ? -kl : kl;
+        const double sign = kl < 0 ? -1.0 : 1.0;
+        const double *q = last_coarse + 2 * n * (m / fine_count), *r = last_fine + 2 * n * (m % fine_count);
+        double *cc = oc + c * n, *cs = os + c * n;
+        if (d == 1) {
+            KERNEL(phase_first)(q, q + n, r, r + n, cc, cs, n, s, sign);
+            continue;
+        }
+        KERNEL(phase_first_of)(work, work + n, cc, cs, n, s, k[0] < 0 ? -1.0 : 1.0);
+        for (long a = 1; a + 1 < d; a++) {
+            KERNEL(phase_next_of)(work + 2 * n * a, work + 2 * n * a + n, cc, cs, n, k[a] < 0 ? -1.0 : 1.0);
+        }
+        KERNEL(phase_next)(q, q + n, r, r + n, cc, cs, n, sign);
     }
 }

@@ -7,10 +7,9 @@
     void specbook_rfft_split_entry_##suffix(double *re, double *im, long h, const double *wr, const double *wi); \
     void specbook_tanh_f32_entry_##suffix(float *a, float *d, long count);                                     \
     void specbook_tanh_f64_entry_##suffix(double *a, double *d, long count);                                   \
-    void specbook_phase_first_entry_##suffix(const double *qr, const double *qi, const double *rr, const double *ri, \
-                                             double *oc, double *os, long n, double s, double sign);              \
-    void specbook_phase_next_entry_##suffix(const double *qr, const double *qi, const double *rr, const double *ri, \
-                                            double *oc, double *os, long n, double sign);                         \
+    void specbook_phase_row_entry_##suffix(long n, long d, const long *k, long count, const double *const *coarse, \
+                                           const double *const *fine, long fine_count, const double *scale,       \
+                                           double *oc, double *os, double *work);                                 \
     void specbook_adam_f32_entry_##suffix(float *p, float *m, float *v, const float *g, long count, float step, \
                                           float b1, float b2, float c1, float c2, float correction2, float eps); \
     extern const struct specbook_dense_ops specbook_dense_ops_##suffix;
@@ -114,24 +113,14 @@ const struct specbook_dense_ops *specbook_dense_ops_for(int instruction_set) {
     }
 }
 
-void specbook_phase_first(int instruction_set, const double *qr, const double *qi, const double *rr, const double *ri,
-                          double *oc, double *os, long n, double s, double sign) {
+void specbook_phase_row(int instruction_set, long n, long d, const long *k, long count, const double *const *coarse,
+                       const double *const *fine, long fine_count, const double *scale, double *oc, double *os,
+                       double *work) {
     switch (specbook_supported(instruction_set)) {
 #if defined(__x86_64__)
-    case SPECBOOK_AVX512: specbook_phase_first_entry_avx512(qr, qi, rr, ri, oc, os, n, s, sign); return;
-    case SPECBOOK_AVX2: specbook_phase_first_entry_avx2(qr, qi, rr, ri, oc, os, n, s, sign); return;
+    case SPECBOOK_AVX512: specbook_phase_row_entry_avx512(n, d, k, count, coarse, fine, fine_count, scale, oc, os, work); return;
+    case SPECBOOK_AVX2: specbook_phase_row_entry_avx2(n, d, k, count, coarse, fine, fine_count, scale, oc, os, work); return;
 #endif
-    default: specbook_phase_first_entry_baseline(qr, qi, rr, ri, oc, os, n, s, sign); return;
-    }
-}
-
-void specbook_phase_next(int instruction_set, const double *qr, const double *qi, const double *rr, const double *ri,
-                         double *oc, double *os, long n, double sign) {
-    switch (specbook_supported(instruction_set)) {
-#if defined(__x86_64__)
-    case SPECBOOK_AVX512: specbook_phase_next_entry_avx512(qr, qi, rr, ri, oc, os, n, sign); return;
-    case SPECBOOK_AVX2: specbook_phase_next_entry_avx2(qr, qi, rr, ri, oc, os, n, sign); return;
-#endif
-    default: specbook_phase_next_entry_baseline(qr, qi, rr, ri, oc, os, n, sign); return;
+    default: specbook_phase_row_entry_baseline(n, d, k, count, coarse, fine, fine_count, scale, oc, os, work); return;
     }
 }

@@ -26,12 +26,8 @@ void KERNEL(adam_f32_entry)(float *p, float *m, float *v, const float *g, long c
     KERNEL(adam_f32)(p, m, v, g, count, step, b1, b2, c1, c2, correction2, eps);
 }
 
-void KERNEL(phase_first_entry)(const double *qr, const double *qi, const double *rr, const double *ri, double *oc,
-                               double *os, long n, double s, double sign) {
-    KERNEL(phase_first)(qr, qi, rr, ri, oc, os, n, s, sign);
-}
-
-void KERNEL(phase_next_entry)(const double *qr, const double *qi, const double *rr, const double *ri, double *oc,
-                              double *os, long n, double sign) {
-    KERNEL(phase_next)(qr, qi, rr, ri, oc, os, n, sign);
+void KERNEL(phase_row_entry)(long n, long d, const long *k, long count, const double *const *coarse,
+                             const double *const *fine, long fine_count, const double *scale, double *oc, double *os,
+                             double *work) {
+    KERNEL(phase_row)(n, d, k, count, coarse, fine, fine_count, scale, oc, os, work);
 }

@@ -46,6 +46,25 @@ public struct FFTGridPlan: Sendable {
         for axis in shape.indices where shape[axis] > 1 { transformAxis(axis, real, imag, inverse: true) }
     }
 
+    /// The unnormalised inverse of a grid that is zero outside `support`: per axis, the indices that may hold
+    /// non-zero values (nil: all). Axes are transformed first to last, so while an axis is transformed, a line
+    /// with an index outside the support of a later axis is still all zeros and is left as it is: the result is
+    /// that of ``unnormalizedInverse(real:imag:)``, with less work when the support is narrow.
+    func unnormalizedInverse(real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>, support: [[Int]?]) {
+        precondition(support.count == shape.count, "one support per axis")
+        for axis in shape.indices where shape[axis] > 1 {
+            // The inner index (over the axes after this one) of every line that may be non-zero.
+            var lines = [0]
+            var complete = true
+            for later in (axis + 1)..<shape.count {
+                let indices = support[later] ?? Array(0..<shape[later])
+                complete = complete && indices.count == shape[later]
+                lines = lines.flatMap { line in indices.map { line * shape[later] + $0 } }
+            }
+            transformAxis(axis, real, imag, inverse: true, lines: complete ? nil : lines)
+        }
+    }
+
     /// The forward transform of a row-major grid.
     public func forward(_ x: SplitComplexVector) throws -> SplitComplexVector {
         guard x.count == count else { throw NumericsError.countMismatch(what: "FFTGridPlan\(shape) grid", expected: count, actual: x.count) }
@@ -67,7 +86,10 @@ public struct FFTGridPlan: Sendable {
     }
 
     /// Transforms every line along `axis`; strided lines are gathered a block at a time into contiguous scratch.
-    private func transformAxis(_ axis: Int, _ re: UnsafeMutablePointer<Double>, _ im: UnsafeMutablePointer<Double>, inverse: Bool) {
+    /// `lines`, when given, lists the inner indices (over the later axes) of the only lines to transform, in increasing
+    /// order; the others are left as they are.
+    private func transformAxis(_ axis: Int, _ re: UnsafeMutablePointer<Double>, _ im: UnsafeMutablePointer<Double>, inverse: Bool,
+                               lines: [Int]? = nil) {
         let length = shape[axis]
         let stride = shape[(axis + 1)...].reduce(1, *)
         let outer = count / (length * stride)
@@ -78,32 +100,39 @@ public struct FFTGridPlan: Sendable {
             for line in 0..<outer { plan.forward(real: pr + line * length, imag: pi + line * length) }
             return
         }
-        let block = min(stride, 16)
+        let selected = lines ?? Array(0..<stride)
+        let block = min(selected.count, 16)
+        guard block > 0 else { return }
         // Lines in scratch are `pitch` apart: a power-of-two pitch would put all 16 lines of a gather in the same
         // cache sets.
         let pitch = length + 8
         let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 2 * block * pitch)
         defer { scratch.deallocate() }
         let sr = scratch, si = scratch + block * pitch
-        for o in 0..<outer {
-            var first = 0
-            while first < stride {
-                let width = min(block, stride - first)
-                let base = o * length * stride + first
-                for l in 0..<length {
-                    for b in 0..<width {
-                        sr[b * pitch + l] = pr[base + l * stride + b]
-                        si[b * pitch + l] = pi[base + l * stride + b]
+        selected.withUnsafeBufferPointer { selected in
+            for o in 0..<outer {
+                var first = 0
+                while first < selected.count {
+                    // A run of up to 16 selected lines that are adjacent in memory.
+                    var width = 1
+                    while width < block && first + width < selected.count
+                            && selected[first + width] == selected[first] + width { width += 1 }
+                    let base = o * length * stride + selected[first]
+                    for l in 0..<length {
+                        for b in 0..<width {
+                            sr[b * pitch + l] = pr[base + l * stride + b]
+                            si[b * pitch + l] = pi[base + l * stride + b]
+                        }
                     }
-                }
-                for b in 0..<width { plan.forward(real: sr + b * pitch, imag: si + b * pitch) }
-                for l in 0..<length {
-                    for b in 0..<width {
-                        pr[base + l * stride + b] = sr[b * pitch + l]
-                        pi[base + l * stride + b] = si[b * pitch + l]
+                    for b in 0..<width { plan.forward(real: sr + b * pitch, imag: si + b * pitch) }
+                    for l in 0..<length {
+                        for b in 0..<width {
+                            pr[base + l * stride + b] = sr[b * pitch + l]
+                            pi[base + l * stride + b] = si[b * pitch + l]
+                        }
                     }
+                    first += width
                 }
-                first += width
             }
         }
     }

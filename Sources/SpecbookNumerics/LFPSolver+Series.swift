@@ -64,24 +64,38 @@ extension LFPSolver {
         try Self.checkMemory("a grid of \(size)^\(dimension) points", bytes: Self.bytes(16, times: size, power: dimension), limit: memoryLimit)
         let points = (0..<dimension).reduce(1) { r, _ in r * size }
         var gridRe = [Double](repeating: 0, count: points), gridIm = gridRe
-        var k = [Int](repeating: 0, count: dimension)
-        // Folding is exact: e^{2 pi i k j/N} depends on k only modulo N.
-        func index(_ k: [Int], sign: Int) -> Int {
-            k.reduce(0) { $0 * size + ((sign * $1) % size + size) % size }
+        // Folding is exact: e^{2 pi i k j/N} depends on k only modulo N. Per axis, the folded offset of each
+        // k in -K...K (its residue times the axis's stride); the half space in order, k and then -k.
+        let cutoff = cube.cutoff, side = cube.side
+        var folded = [Int](repeating: 0, count: dimension * side)
+        var axisStride = 1
+        for a in stride(from: dimension - 1, through: 0, by: -1) {
+            for k in -cutoff...cutoff { folded[a * side + k + cutoff] = (k % size + size) % size * axisStride }
+            axisStride *= size
         }
+        var k = [Int](repeating: 0, count: dimension)
+        cube.frequency(halfIndex: 0, into: &k)
         for h in 0..<cube.halfCount {
-            cube.frequency(halfIndex: h, into: &k)
-            let a = real[h], b = imag?[h] ?? 0
-            let i = index(k, sign: 1)
-            gridRe[i] += a; gridIm[i] += b
-            if h > 0 {
-                let j = index(k, sign: -1)
-                gridRe[j] += a; gridIm[j] -= b
+            var i = 0, j = 0
+            for a in 0..<dimension {
+                i += folded[a * side + k[a] + cutoff]
+                j += folded[a * side - k[a] + cutoff]
             }
+            let re = real[h], im = imag?[h] ?? 0
+            gridRe[i] += re; gridIm[i] += im
+            if h > 0 {
+                gridRe[j] += re; gridIm[j] -= im
+            }
+            cube.advance(&k)
         }
         let plan = try FFTGridPlan(shape: [Int](repeating: size, count: dimension))
+        // Along each axis only the residues of -K...K can be non-zero: a narrow band when 2K + 1 < N.
+        let band: [Int]? = side >= size ? nil : Array(0...cutoff) + Array((size - cutoff)..<size)
         gridRe.withUnsafeMutableBufferPointer { re in
-            gridIm.withUnsafeMutableBufferPointer { im in plan.unnormalizedInverse(real: re.baseAddress!, imag: im.baseAddress!) }
+            gridIm.withUnsafeMutableBufferPointer { im in
+                plan.unnormalizedInverse(real: re.baseAddress!, imag: im.baseAddress!,
+                                         support: [[Int]?](repeating: band, count: dimension))
+            }
         }
         return gridRe
     }

@@ -45,17 +45,33 @@ public struct LFPSolver: Sendable {
         let cube = FrequencyCube(dimension: dimension, cutoff: cutoff)
         self.cube = cube
         let inverse = try weight.inverse(dimension: dimension)
+        // A radial weight depends on |k|^2 alone: in 2-D and 3-D each value is computed once and reused for the
+        // other frequencies of the same norm (the same function of the same integer, so the same bits).
+        let radial = try weight.radialInverse(dimension: dimension)
+        var known = dimension >= 2 && radial != nil ? [Double](repeating: .nan, count: dimension * cutoff * cutoff + 1) : []
         var table = [Double](repeating: 0, count: cube.halfCount)
         var k = [Int](repeating: 0, count: dimension)
+        cube.frequency(halfIndex: 0, into: &k)
         for h in 0..<cube.halfCount {
-            cube.frequency(halfIndex: h, into: &k)
-            let value = inverse(k)
+            let value: Double
+            if let radial {
+                let m = k.reduce(0) { $0 + $1 * $1 }
+                if known.isEmpty {
+                    value = radial(m)
+                } else {
+                    if known[m].isNaN { known[m] = radial(m) }
+                    value = known[m]
+                }
+            } else {
+                value = inverse(k)
+            }
             guard value.isFinite && value > 0 else { throw LFPError.invalidWeight(frequency: k, value: 1 / value) }
             if weight.isCustom && h > 0 {
                 let mirrored = inverse(k.map { -$0 })
                 if mirrored != value { throw LFPError.weightNotEven(frequency: k, value: 1 / value, mirroredValue: 1 / mirrored) }
             }
             table[h] = value
+            cube.advance(&k)
         }
         halfInverseWeights = table
     }

@@ -39,7 +39,14 @@ public enum LFPWeight: Sendable {
 
     /// A function returning w(k)^{-1} = gamma(k)^2, after checking the parameters once.
     func inverse(dimension d: Int) throws -> ([Int]) -> Double {
-        func squaredNorm(_ k: [Int]) -> Double { Double(k.reduce(0) { $0 + $1 * $1 }) }
+        if case .custom(let weight) = self { return { k in 1 / weight(k) } }
+        let radial = try radialInverse(dimension: d)!
+        return { k in radial(k.reduce(0) { $0 + $1 * $1 }) }
+    }
+
+    /// w^{-1} as a function of the integer |k|^2, after checking the parameters once; nil for `custom`, the one
+    /// weight that need not depend on |k| alone.
+    func radialInverse(dimension d: Int) throws -> ((Int) -> Double)? {
         switch self {
         case .sobolev(let alpha, let scale):
             try Self.check(alpha: alpha)
@@ -47,13 +54,13 @@ public enum LFPWeight: Sendable {
                 throw LFPError.invalidParameter(name: "frequencyScale", value: scale, requirement: "must be positive and finite")
             }
             // w^{-1} = (1 + s^2 |k|^2)^(-alpha/2)
-            return { k in pow(1 + scale * scale * squaredNorm(k), -alpha / 2) }
+            return { m in pow(1 + scale * scale * Double(m), -alpha / 2) }
         case .homogeneous(let alpha, let zero):
             try Self.check(alpha: alpha)
             guard zero.isFinite && zero > 0 else { throw LFPError.invalidWeight(frequency: [Int](repeating: 0, count: d), value: zero) }
             // w^{-1} = |2 pi k|^(-alpha)
-            return { k in
-                let s = squaredNorm(k)
+            return { m in
+                let s = Double(m)
                 return s == 0 ? 1 / zero : pow(4 * Double.pi * Double.pi * s, -alpha / 2)
             }
         case .twoLayerReLU(let initialization, let zero):
@@ -63,14 +70,14 @@ public enum LFPWeight: Sendable {
                 throw LFPError.invalidParameter(name: "zeroFrequencyGammaSquared", value: atZero, requirement: "gamma(0)^2 must be finite and positive")
             }
             // gamma^2 = c1 / |k|^(d+3) + c2 / |k|^(d+1)
-            return { k in
-                let s = squaredNorm(k)
+            return { m in
+                let s = Double(m)
                 if s == 0 { return atZero }
                 let r = s.squareRoot()
                 return c1 / pow(r, Double(d + 3)) + c2 / pow(r, Double(d + 1))
             }
-        case .custom(let weight):
-            return { k in 1 / weight(k) }
+        case .custom:
+            return nil
         }
     }
 

@@ -165,6 +165,49 @@ final class LFPTests: XCTestCase {
         for i in 0..<100 { XCTAssertEqual(grid[i], scattered[i], accuracy: 1e-12) }
     }
 
+    func testGridValuesWithANarrowBandMatchScatteredValues() throws {
+        // 2K + 1 < N on every axis: the grid's transform skips the lines that are still zero, and must give what
+        // the exact series gives at the same points.
+        for (d, K, size) in [(1, 6, 40), (2, 5, 24), (3, 3, 12)] {
+            let count = 4
+            let points = randomPoints(count, dimension: d, seed: UInt64(20 + d))
+            let solver = try LFPSolver(dimension: d, cutoff: K, weight: .sobolev(alpha: 1.5))
+            let h = try solver.interpolate(points: points, values: (0..<count).map { Double($0) - 1.5 })
+            let grid = try h.values(onGridOfSize: size)
+            XCTAssertEqual(grid.count, (0..<d).reduce(1) { r, _ in r * size })
+            var gridPoints: [Double] = []
+            for index in grid.indices {
+                var rest = index, point = [Double](repeating: 0, count: d)
+                for a in stride(from: d - 1, through: 0, by: -1) {
+                    point[a] = Double(rest % size) / Double(size)
+                    rest /= size
+                }
+                gridPoints += point
+            }
+            let scattered = try h.values(at: gridPoints)
+            let scale = scattered.map(abs).max()!
+            for i in grid.indices { XCTAssertEqual(grid[i], scattered[i], accuracy: 1e-12 * scale, "d = \(d), point \(i)") }
+        }
+    }
+
+    func testRadialWeightsTakeTheirValueAtEveryFrequency() throws {
+        // The solver computes a radial weight once per |k|^2 in 2-D and 3-D: every frequency gets the formula's value.
+        let (alpha, K) = (2.5, 6)
+        let solvers = [try LFPSolver(dimension: 2, cutoff: K, weight: .sobolev(alpha: alpha)),
+                       try LFPSolver(dimension: 3, cutoff: K, weight: .sobolev(alpha: alpha))]
+        for solver in solvers {
+            for index in 0..<solver.frequencyCount {
+                let k = solver.frequency(atCubeIndex: index)
+                let m = Double(k.reduce(0) { $0 + $1 * $1 })
+                XCTAssertEqual(solver.inverseWeight(at: k), pow(1 + 4 * Double.pi * Double.pi * m, -alpha / 2), "k = \(k)")
+            }
+        }
+        let homogeneous = try LFPSolver(dimension: 2, cutoff: K, weight: .homogeneous(alpha: alpha))
+        XCTAssertEqual(homogeneous.inverseWeight(at: [0, 0]), 1)
+        XCTAssertEqual(homogeneous.inverseWeight(at: [-3, 4]), pow(4 * Double.pi * Double.pi * 25, -alpha / 2))
+        XCTAssertEqual(homogeneous.inverseWeight(at: [5, 0]), homogeneous.inverseWeight(at: [-4, -3]))
+    }
+
     func testHomogeneousWeightAtZeroFrequency() throws {
         let solver = try LFPSolver(dimension: 1, cutoff: 4, weight: .homogeneous(alpha: 2, zeroFrequencyWeight: 5))
         XCTAssertEqual(solver.inverseWeight(at: [0]), 0.2)

@@ -43,13 +43,15 @@ void specbook_tanh_f32(int instruction_set, float *a, float *d, long count);
 /// NULL.
 void specbook_tanh_f64(int instruction_set, double *a, double *d, long count);
 
-/// The LFP solver's feature columns: with f_j = (qr_j + i qi_j)(rr_j + i ri_j), conjugated when sign = -1,
-/// oc_j = s Re f_j and os_j = s sign Im f_j (first axis) ...
-void specbook_phase_first(int instruction_set, const double *qr, const double *qi, const double *rr, const double *ri,
-                          double *oc, double *os, long n, double s, double sign);
-/// ... and (oc_j + i os_j) *= f_j (each further axis).
-void specbook_phase_next(int instruction_set, const double *qr, const double *qi, const double *rr, const double *ri,
-                         double *oc, double *os, long n, double sign);
+/// The LFP solver's feature columns e^{2 pi i k.x_j} for a run of `count` frequencies that differ only in the last of
+/// the d axes: k = (k[0], ..., k[d-2], k[d-1] + c), c < count. Per axis a, e^{2 pi i m x} = coarse * fine with the
+/// coarse row m / fine_count at coarse[a] + 2 n (m / fine_count) and the fine row m % fine_count at
+/// fine[a] + 2 n (m % fine_count), each n real parts then n imaginary parts, conjugated for negative k. Column c is
+/// written times scale[c] (1 for a NULL scale) as n cosines at oc + c n and n sines at os + c n; `work` holds
+/// 2 n (d - 1) doubles.
+void specbook_phase_row(int instruction_set, long n, long d, const long *k, long count, const double *const *coarse,
+                        const double *const *fine, long fine_count, const double *scale, double *oc, double *os,
+                        double *work);
 
 /// One Adam step on count floats: m <- b1 m + c1 g; v <- b2 v + c2 g^2; p <- p - step m / (sqrt(v) / correction2 + eps).
 void specbook_adam_f32(int instruction_set, float *p, float *m, float *v, const float *g, long count, float step,
