@@ -100,6 +100,9 @@ public struct NotebookExecutor: Sendable {
         // The best BLAS kernels for this CPU, unless the user chose: Debian's OpenBLAS runs generic ones on CPUs it
         // does not know.
         environment[BLASKernelChoice.variable] = BLASKernelChoice.coreType(in: environment)
+        // OpenBLAS's idle threads sleep after tens of microseconds instead of spinning for a tenth of a second
+        // on a core that another notebook, or this one's own threads, could use.
+        environment[BLASThreadTimeout.variable] = BLASThreadTimeout.value(in: environment)
         if let values {
             environment[RunEnvironment.values] = values.folder.path
             if let jobs = values.jobs { environment[RunEnvironment.jobs] = String(jobs) }

@@ -3,10 +3,13 @@ import Foundation
 import SpecbookNumerics
 import SpecbookWire
 
-// OpenBLAS reads OPENBLAS_CORETYPE when it loads: start again with the best kernels for this CPU unless the user chose.
+// OpenBLAS reads OPENBLAS_CORETYPE and OPENBLAS_THREAD_TIMEOUT when it loads: start again with what notebook programs
+// get (the best kernels for this CPU, idle threads that sleep soon) unless the user chose.
 let environment = ProcessInfo.processInfo.environment
-if environment[BLASKernelChoice.variable] == nil, let best = BLASKernelChoice.coreType(in: environment) {
-    setenv(BLASKernelChoice.variable, best, 1)
+let kernelsToSet = environment[BLASKernelChoice.variable] == nil ? BLASKernelChoice.coreType(in: environment) : nil
+if kernelsToSet != nil || environment[BLASThreadTimeout.variable] == nil {
+    if let kernelsToSet { setenv(BLASKernelChoice.variable, kernelsToSet, 1) }
+    setenv(BLASThreadTimeout.variable, BLASThreadTimeout.value(in: environment), 1)
     let argv = CommandLine.unsafeArgv
     execv("/proc/self/exe", argv)
 }

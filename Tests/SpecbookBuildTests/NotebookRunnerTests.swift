@@ -89,6 +89,18 @@ final class NotebookRunnerTests: XCTestCase {
         XCTAssertFalse(BLASKernelChoice.isGeneric(kernel), "\(kernel) is generic on a CPU with better kernels")
     }
 
+    /// Notebook programs start with OpenBLAS's idle threads spinning for 2^16 cycles, or for what the user set.
+    func testProgramsGetTheBLASThreadTimeout() throws {
+        let code = "import Foundation\nprint(ProcessInfo.processInfo.environment[\"\(BLASThreadTimeout.variable)\"] ?? \"unset\")"
+        let result = try XCTUnwrap(try runner().run(try notebook(code)).result)
+        XCTAssertEqual(result.status, .ok, "\(String(describing: result.failure))")
+        let expected = ProcessInfo.processInfo.environment[BLASThreadTimeout.variable] ?? "16"
+        XCTAssertEqual(result.blocks.values.first?.stdout.trimmingCharacters(in: .whitespacesAndNewlines), expected)
+        XCTAssertEqual(BLASThreadTimeout.value(in: [:]), "16")
+        XCTAssertEqual(BLASThreadTimeout.value(in: [BLASThreadTimeout.variable: "28"]), "28")
+        XCTAssertEqual(BLASThreadTimeout.value(in: [BLASThreadTimeout.variable: ""]), "")
+    }
+
     /// Notebook programs flush subnormal floats to zero, in their main thread and in the threads they start: a
     /// product of normal floats that would be subnormal (1e-30 × 1e-10) prints 0.0 there.
     func testProgramsFlushSubnormalsToZero() throws {
