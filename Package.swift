@@ -75,7 +75,7 @@ let package = Package(
         .executableTarget(name: "specbook-serve", dependencies: ["SpecbookPreview"]),
         // Benchmarks behind bench/*.sh: `specbook-bench mlp`, one file per benchmark.
         .executableTarget(
-            name: "specbook-bench", dependencies: ["SpecbookWire", "SpecbookNumerics", "SpecbookFigures"], path: "Sources/specbook-bench"),
+            name: "specbook-bench", dependencies: ["Specbook", "SpecbookWire", "SpecbookNumerics", "SpecbookFigures"], path: "Sources/specbook-bench"),
 
         .testTarget(name: "SpecbookWireTests", dependencies: ["SpecbookWire"]),
         .testTarget(name: "SpecbookTests", dependencies: ["Specbook", "SpecbookWire"]),

@@ -1,5 +1,6 @@
 // specbook-bench: the Swift side of bench/*.sh. The first argument names the benchmark.
 import Foundation
+import Specbook
 import SpecbookNumerics
 import SpecbookWire
 
@@ -13,6 +14,8 @@ if kernelsToSet != nil || environment[BLASThreadTimeout.variable] == nil {
     let argv = CommandLine.unsafeArgv
     execv("/proc/self/exe", argv)
 }
+// The settings a notebook program starts with: subnormal floats flushed to zero, large arrays kept in the heap.
+NotebookRuntime.start()
 let kernel = BLASKernels.coreName
 // The first stderr line, which the bench scripts print: what ran, for the results to name.
 FileHandle.standardError.write(Data(
