@@ -48,7 +48,13 @@ public struct LFPSolver: Sendable {
         // A radial weight depends on |k|^2 alone: in 2-D and 3-D each value is computed once and reused for the
         // other frequencies of the same norm (the same function of the same integer, so the same bits).
         let radial = try weight.radialInverse(dimension: dimension)
-        var known = dimension >= 2 && radial != nil ? [Double](repeating: .nan, count: dimension * cutoff * cutoff + 1) : []
+        let knownCount = dimension >= 2 && radial != nil ? dimension * cutoff * cutoff + 1 : 0
+        if knownCount > 0 {
+            try Self.checkMemory("the weights of (2K+1)^d = \(2 * cutoff + 1)^\(dimension) frequencies",
+                                 bytes: Self.bytes(4, times: 2 * cutoff + 1, power: dimension) + 8 * knownCount,
+                                 limit: self.memoryLimit)
+        }
+        var known = [Double](repeating: .nan, count: knownCount)
         var table = [Double](repeating: 0, count: cube.halfCount)
         var k = [Int](repeating: 0, count: dimension)
         cube.frequency(halfIndex: 0, into: &k)

@@ -316,6 +316,14 @@ final class LFPTests: XCTestCase {
         XCTAssertThrowsError(try LFPSolver(dimension: 3, cutoff: 100_000, weight: .sobolev(alpha: 4))) { error in
             XCTAssertTrue("\(error)".contains("200001^3 frequencies would need"), "\(error)")
         }
+        // A radial weight in 2-D keeps its values by |k|^2 beside the table: 4 * 201^2 = 161 604 bytes for the table
+        // and 8 * (2 * 100^2 + 1) = 160 008 for those, so 200 000 bytes are enough for a custom weight only.
+        XCTAssertThrowsError(try LFPSolver(dimension: 2, cutoff: 100, weight: .sobolev(alpha: 2), memoryLimit: 200_000)) { error in
+            guard case .insufficientMemory(_, let needed, _)? = error as? LFPError else { return XCTFail("\(error)") }
+            XCTAssertEqual(needed, 161_604 + 160_008)
+        }
+        XCTAssertNoThrow(try LFPSolver(dimension: 2, cutoff: 100, weight: .custom { k in 1 + Double(k[0] * k[0] + k[1] * k[1]) },
+                                       memoryLimit: 200_000))
     }
 
     func testNearlyCoincidentPointsWithSteepWeightAreRefused() {
