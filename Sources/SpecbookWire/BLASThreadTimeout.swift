@@ -2,8 +2,8 @@
 ///
 /// After a threaded call OpenBLAS 0.3.21 keeps its worker threads spinning on `sched_yield` for 2^28 cycles
 /// (about a tenth of a second) by default, waiting for the next call. Beside another notebook, or beside the
-/// program's own single-threaded work, that spinning takes a core the other work needs: on 2 cores the full report's
-/// notebooks spent about 45 s of their CPU time in it (bench/RESULTS.md). The runner starts its notebook programs
+/// program's own single-threaded work, that spinning takes a core the other work needs (preconditioning, run alone,
+/// had 8% of its samples under `sched_yield`; bench/RESULTS.md). The runner starts its notebook programs
 /// with 2^16 cycles (tens of microseconds: about one wake-up's cost), unless the user set the variable:
 ///
 /// ```swift
