@@ -5,8 +5,8 @@ import Dispatch
 /// Each worker computes its rows' forward pass, residual and backward pass with no
 /// synchronisation between layers; the per-worker gradients are summed at the end. OpenBLAS is
 /// held at one thread meanwhile: its own threads would compete with the workers (and spin).
-/// A worker whose rows' activations would not fit in the core's cache takes them in sub-blocks of
-/// ``blockRows`` rows, forward then backward for each, adding up the gradient: a wide layer's
+/// A worker whose rows' activations would not fit in the core's L2 cache takes them in equal sub-blocks of at
+/// most ``blockRows`` rows, forward then backward for each, adding up the gradient: a wide layer's
 /// activations are then read back from cache instead of memory.
 final class BatchWorkspace<Scalar: MatrixScalar> {
     let layout: ParameterLayout
@@ -32,8 +32,9 @@ final class BatchWorkspace<Scalar: MatrixScalar> {
     /// Rows a worker takes at a time.
     let blockRows: Int
 
-    /// Bytes of one sub-block's activations, derivatives and deltas: about half of a core's L2 cache.
-    static var cacheBudget: Int { 512 * 1024 }
+    /// Bytes of one sub-block's activations, derivatives and deltas: a core's L2 cache (512 KiB where the system
+    /// does not tell). Fewer, larger blocks mean fewer BLAS calls, each packing the weights again.
+    static var cacheBudget: Int { CoreCache.level2Bytes }
 
     /// The most rows whose forward and backward buffers fit in ``cacheBudget`` (at least 16).
     static func blockRows(layout: ParameterLayout, activations: [Activation]) -> Int {
@@ -87,9 +88,12 @@ final class BatchWorkspace<Scalar: MatrixScalar> {
             let start = w * chunk, rows = Swift.max(0, Swift.min(n, start + chunk) - start)
             let scratch = workers[w]
             scratch.lossSum = 0
+            // equal blocks: a last block of a few rows would run BLAS at its slowest
+            let blocks = Swift.max(1, (rows + blockRows - 1) / blockRows)
+            let blockSize = (rows + blocks - 1) / blocks
             var done = 0
             repeat {
-                let block = Swift.min(blockRows, rows - done)
+                let block = Swift.min(blockSize, rows - done)
                 let x = inputs + (start + done) * dIn, y = targets + (start + done) * dOut
                 if fused {
                     // the same sub-blocks as below, so the loss adds up in the same order

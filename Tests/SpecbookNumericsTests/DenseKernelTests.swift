@@ -150,7 +150,8 @@ final class DenseKernelTests: XCTestCase {
     }
 
     /// The GEMM path in sub-blocks: the full batch's gradient of a 1-600-600-1 tanh network (several blocks per core)
-    /// equals the weighted sum of the gradients of 30-row batches (one block each). Tolerance: 1e-12 relative.
+    /// equals the weighted sum of the gradients of 30-row batches (one block each); the 300 rows a core gets need 19 KiB
+    /// each, more than the largest block budget (4 MiB) holds. Tolerance: 1e-12 relative.
     func testSubBlockedGEMMGradientIsTheSumOfItsParts() throws {
         var rng = SeededGenerator(seed: 22)
         let n = 600, part = 30
