@@ -84,20 +84,29 @@ public struct NotebookLibrary: Sendable {
         return nil
     }
 
-    /// True when the built library is missing or older than a library source file; never for an installed one.
+    /// True when the built library is missing or a library source file is newer than its last build; never for an
+    /// installed one.
+    ///
+    /// **Edge cases:** the last build is the newest of `libSpecbook.so` and the object files in its targets' build
+    /// folders (`<Target>.build/`): an edit that changes no object code (a comment) is compiled, but SwiftPM does not
+    /// link the library again, and the library alone would look out of date for ever.
     public func needsBuild() -> Bool {
         guard installed == nil else { return false }
         let fm = FileManager.default
-        guard let built = (try? fm.attributesOfItem(atPath: libraryFile.path))?[.modificationDate] as? Date else { return true }
-        for folder in sourceFolders {
-            guard let files = fm.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey]) else { continue }
-            for case let file as URL in files {
-                if let date = try? file.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate, date > built {
-                    return true
-                }
+        guard var built = (try? fm.attributesOfItem(atPath: libraryFile.path))?[.modificationDate] as? Date else { return true }
+        for target in Self.modules + Self.cTargets {
+            for date in Self.modificationDates(under: binPath.appendingPathComponent("\(target).build")) where date > built {
+                built = date
             }
         }
-        return false
+        return sourceFolders.contains { folder in Self.modificationDates(under: folder).contains { $0 > built } }
+    }
+
+    /// The modification dates of the files under `folder` (none when it is missing).
+    static func modificationDates(under folder: URL) -> [Date] {
+        guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])
+        else { return [] }
+        return files.compactMap { ($0 as? URL).flatMap { try? $0.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate } }
     }
 
     /// Runs `swift build -c release --product Specbook` in the package root when needed; an installed library is
