@@ -73,6 +73,23 @@ public struct RealFFTPlan: Sendable {
             return
         }
         let h = count / 2
+        // From 2048 complex points on, outputs that are not 64-byte aligned get the whole transform in an aligned
+        // scratch and one copy at the end (see MixedRadixKernel.forward: vectors straddling cache lines are slow).
+        guard h >= 2048, Int(bitPattern: real) % 64 != 0 || Int(bitPattern: imag) % 64 != 0 else {
+            return packTransformSplit(x, real, imag)
+        }
+        let size = (outputCount + 7) / 8 * 8 + 40
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: 2 * size * 8, alignment: 64)
+        defer { raw.deallocate() }
+        let scratch = raw.bindMemory(to: Double.self, capacity: 2 * size)
+        packTransformSplit(x, scratch, scratch + size)
+        real.update(from: scratch, count: outputCount)
+        imag.update(from: scratch + size, count: outputCount)
+    }
+
+    /// The even-n transform in `real` and `imag` (outputCount values each).
+    private func packTransformSplit(_ x: UnsafePointer<Double>, _ real: UnsafeMutablePointer<Double>, _ imag: UnsafeMutablePointer<Double>) {
+        let h = count / 2
         let set = Int32(plan.instructionSet.rawValue)
         // z_j = x_{2j} + i x_{2j+1}, transformed in the output buffers, then split into X_0 ... X_{n/2}
         specbook_rfft_pack(set, x, real, imag, h)

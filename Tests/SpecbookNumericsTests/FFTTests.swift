@@ -109,6 +109,31 @@ final class FFTTests: XCTestCase {
         }
     }
 
+    /// The real transform of 4096 points and more computes in an aligned scratch when its outputs are not 64-byte
+    /// aligned: the same bits at every output offset, and the complex transform's values.
+    func testLargeRealTransformsGiveTheSameBitsAtEveryOutputAlignment() throws {
+        for n in [4096, 6000] {
+            var rng = SeededGenerator(seed: UInt64(n) + 9)
+            let x = (0..<n).map { _ in Double.random(in: -1...1, using: &rng) }
+            let plan = try RealFFTPlan(count: n)
+            let m = plan.outputCount
+            let raw = UnsafeMutableRawPointer.allocate(byteCount: 2 * (m + 16) * 8, alignment: 64)
+            defer { raw.deallocate() }
+            var results: [[Double]] = []
+            for offset in 0..<8 {
+                let re = raw.bindMemory(to: Double.self, capacity: 2 * (m + 16)) + offset, im = re + m + 8
+                x.withUnsafeBufferPointer { plan.forward($0.baseAddress!, real: re, imag: im) }
+                results.append((0..<m).map { re[$0] } + (0..<m).map { im[$0] })
+            }
+            for offset in 1..<8 { XCTAssertEqual(results[offset], results[0], "n = \(n), offset \(offset) doubles") }
+            let full = try FFTPlan(count: n).forward(SplitComplexVector(real: x))
+            for k in 0..<m {
+                XCTAssertEqual(results[0][k], full.real[k], accuracy: tolerance(n), "n = \(n), k = \(k)")
+                XCTAssertEqual(results[0][m + k], full.imag[k], accuracy: tolerance(n), "n = \(n), k = \(k)")
+            }
+        }
+    }
+
     func testSingleToneLandsInOneBin() throws {
         let n = 12
         let x = SplitComplexVector(real: (0..<n).map { cos(2 * Double.pi * 3 * Double($0) / Double(n)) })
