@@ -60,7 +60,8 @@ public struct RealFFTPlan: Sendable {
         return out
     }
 
-    /// The DFT of `count` values at `x` into `outputCount` values at `real` and `imag` (no allocation for even n).
+    /// The DFT of `count` values at `x` into `outputCount` values at `real` and `imag`. For even n it runs in the
+    /// output buffers, or, from n = 4096 on with outputs not 64-byte aligned, in an aligned scratch copied out at the end.
     public func forward(_ x: UnsafePointer<Double>, real: UnsafeMutablePointer<Double>, imag: UnsafeMutablePointer<Double>) {
         if count % 2 == 1 {
             let scratch = UnsafeMutablePointer<Double>.allocate(capacity: 2 * count)

@@ -22,9 +22,9 @@ enum ParallelSlices {
 
 /// The size of one core's caches, as the system reports them.
 enum CoreCache {
-    /// Bytes of a core's L2 cache; 512 KiB where the system does not tell (or tells something implausible).
+    /// Bytes of a core's L2 cache, at most 4 MiB; 512 KiB where the system does not tell (or tells less than 256 KiB).
     static let level2Bytes: Int = {
         let bytes = sysconf(Int32(_SC_LEVEL2_CACHE_SIZE))
-        return (256 * 1024...(4 << 20)).contains(bytes) ? bytes : 512 * 1024
+        return bytes >= 256 * 1024 ? Swift.min(bytes, 4 << 20) : 512 * 1024
     }()
 }
