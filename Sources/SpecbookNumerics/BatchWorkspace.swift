@@ -32,7 +32,8 @@ final class BatchWorkspace<Scalar: MatrixScalar> {
     /// Rows a worker takes at a time.
     let blockRows: Int
 
-    /// Bytes of one sub-block's activations, derivatives and deltas: a core's L2 cache (``CoreCache/level2Bytes``). Fewer, larger blocks mean fewer BLAS calls, each packing the weights again.
+    /// Bytes of one sub-block's activations, derivatives and deltas: a core's L2 cache (``CoreCache/level2Bytes``).
+    /// Fewer, larger blocks mean fewer BLAS calls, each packing the weights again.
     static var cacheBudget: Int { CoreCache.level2Bytes }
 
     /// The most rows whose forward and backward buffers fit in ``cacheBudget`` (at least 16).

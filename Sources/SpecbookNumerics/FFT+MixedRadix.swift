@@ -96,14 +96,14 @@ struct MixedRadixKernel: @unchecked Sendable {
         // than they save.
         // Imaginary parts start 5 cache lines past a multiple of 4 KiB from the real parts, so the butterflies' 8 input
         // streams (4 KiB apart for 2048 points) do not all fall into the same L1 cache sets.
-        let large = n >= 2048
-        let aligned = !large || (Int(bitPattern: re) % 64 == 0 && Int(bitPattern: im) % 64 == 0)
-        let buffers = passes % 2 == 0 && aligned ? 1 : 2, size = (large ? (n + 7) / 8 * 8 : n) + 40
+        let large = n >= FFTAlignment.fromPoints
+        let aligned = !large || FFTAlignment.isAligned(re, im)
+        let buffers = passes % 2 == 0 && aligned ? 1 : 2, size = large ? FFTAlignment.paddedCount(n) : n + 40
         do {
             // On the heap: with withUnsafeTemporaryAllocation here the stack protector fired for n = 7 (observed with
             // this toolchain at -Ounchecked, all accesses in bounds), and malloc costs about 2% at n = 512.
             let raw = UnsafeMutableRawPointer.allocate(
-                byteCount: 2 * size * buffers * 8, alignment: large ? 64 : MemoryLayout<Double>.alignment)
+                byteCount: 2 * size * buffers * 8, alignment: large ? FFTAlignment.bytes : MemoryLayout<Double>.alignment)
             defer { raw.deallocate() }
             let a = raw.bindMemory(to: Double.self, capacity: 2 * size * buffers)
             let first = (a, a + size), second = buffers == 1 ? (re, im) : (a + 2 * size, a + 3 * size)
@@ -160,4 +160,22 @@ struct MixedRadixKernel: @unchecked Sendable {
             }
         }
     }
+}
+
+/// Where large transforms keep their vectors whole: on 64-byte boundaries, one cache line each (see
+/// `MixedRadixKernel.forward`).
+enum FFTAlignment {
+    /// The alignment, in bytes, of an AVX-512 vector that does not straddle two cache lines.
+    static let bytes = 64
+    /// From this many complex points on (beyond L1) a transform runs in an aligned scratch when its buffers are not.
+    static let fromPoints = 2048
+
+    /// Whether both buffers start on a 64-byte boundary.
+    static func isAligned(_ re: UnsafeMutablePointer<Double>, _ im: UnsafeMutablePointer<Double>) -> Bool {
+        Int(bitPattern: re) % bytes == 0 && Int(bitPattern: im) % bytes == 0
+    }
+
+    /// Doubles to reserve for `n` values in an aligned scratch: the next buffer starts on a 64-byte boundary, 5 cache
+    /// lines past a multiple of 4 KiB for a power-of-two n.
+    static func paddedCount(_ n: Int) -> Int { (n + 7) / 8 * 8 + 40 }
 }

@@ -74,13 +74,13 @@ public struct RealFFTPlan: Sendable {
             return
         }
         let h = count / 2
-        // From 2048 complex points on, outputs that are not 64-byte aligned get the whole transform in an aligned
+        // From FFTAlignment.fromPoints complex points on, outputs that are not 64-byte aligned get the whole transform in an aligned
         // scratch and one copy at the end (see MixedRadixKernel.forward: vectors straddling cache lines are slow).
-        guard h >= 2048, Int(bitPattern: real) % 64 != 0 || Int(bitPattern: imag) % 64 != 0 else {
+        guard h >= FFTAlignment.fromPoints, !FFTAlignment.isAligned(real, imag) else {
             return packTransformSplit(x, real, imag)
         }
-        let size = (outputCount + 7) / 8 * 8 + 40
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: 2 * size * 8, alignment: 64)
+        let size = FFTAlignment.paddedCount(outputCount)
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: 2 * size * 8, alignment: FFTAlignment.bytes)
         defer { raw.deallocate() }
         let scratch = raw.bindMemory(to: Double.self, capacity: 2 * size)
         packTransformSplit(x, scratch, scratch + size)
